@@ -1,0 +1,223 @@
+"""Remove site junk from pasted article text, keeping every sentence of the article.
+
+Text pasted from a web page carries what the page had around the article: section labels above
+the headline, "EDITOR'S PICKS" blocks listing other headlines, "Click here to watch" prompts,
+advertising and contact lines with e-mail addresses and phone numbers, share and subscribe
+prompts. Each rule below names what it removes; every removed line is kept on the record with
+that name, so a user can audit the cleaner. HTML pages do not come here whole: the extractor
+(trafilatura) takes the page's boilerplate away first, and its text then passes the same rules.
+
+Rules err on the side of keeping: a line is removed only when it matches a junk pattern, or when
+it is a short line held between two junk lines (the sentence inside a contact block).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from corroborate.records import Removed
+
+__all__ = ["Cleaned", "clean_text", "is_headline"]
+
+_APOS = "['’‘`]"
+_LIST_HEADING = re.compile(
+    r"^\W*(?:editor" + _APOS + r"?s?\s+picks?|further\s+reading|read\s+more|related"
+    r"(?:\s+(?:stories|articles|news|content|coverage|posts|topics|reading|links))?"
+    r"|also\s+read|recommended(?:\s+(?:for\s+you|stories|reading|articles))?"
+    r"|more\s+(?:from|on|in|stories|news|headlines)\b.{0,40}|trending(?:\s+(?:now|news|stories))?"
+    r"|most\s+(?:read|popular|viewed|shared)|you\s+(?:may|might)\s+(?:also\s+)?like"
+    r"|popular\s+(?:stories|now|posts)|top\s+stories|latest\s+(?:news|stories|posts|headlines)"
+    r"|see\s+also|what\s+to\s+read\s+next|don" + _APOS + r"?t\s+miss|must\s+read"
+    r"|in\s+other\s+news|other\s+stories|watch\s+next|up\s+next)\W*$",
+    re.IGNORECASE,
+)
+_BULLET = re.compile(r"^\s*(?:[-–—•*·▪►»>◦‣]|\d{1,2}[.)])\s+\S")
+
+_PROMO = re.compile(
+    r"^\W*(?:(?:click|tap)\s+here\b|(?:read|see)\s+(?:more|also)\b\s*:?|also\s+read\b"
+    r"|(?:subscribe|sign\s+up|register)\b.*\b(?:newsletter|subscri\w*|free|updates|alerts|channel|inbox)\b"
+    r"|share\s+(?:this|on|via)\b|(?:advertise|advertising|advertisement|sponsored(?:\s+content)?)\b"
+    r"|download\s+(?:our|the)\b.*\bapp\b|(?:©|\(c\)\s*\d{4}|copyright\b)"
+    r"|(?:watch|listen)(?:\s+now|\s+live|\s+the\s+video)?\s*:|join\s+our\b.*\b(?:channel|group|community)"
+    r"|get\s+the\s+latest\b|support\s+(?:our|independent)\s+journalism|story\s+continues\s+below"
+    r"|continue\s+reading\b|skip\s+(?:to\s+content|advertisement)|loading\b\W*$)",
+    re.IGNORECASE,
+)
+_PROMO_ANYWHERE = re.compile(
+    r"\b(?:follow|like)\s+us\s+on\b|\ball\s+rights\s+reserved\b|\bvideo\s+of\s+the\s+(?:day|week)\b"
+    r"|\bsubscribe\s+to\s+our\b|\bsign\s+up\s+for\s+our\b|\bturn\s+on\s+notifications\b",
+    re.IGNORECASE,
+)
+_EMAIL = re.compile(
+    r"[\w.+-]+@[\w-]+\.[\w.-]+|\[email\s*(?:&#160;|\s)?protected\]", re.IGNORECASE
+)
+_PHONE = re.compile(r"(?:\+?\d[\d\s().-]{7,}\d)")
+_CONTACT_START = re.compile(
+    r"^\W*(?:call|phone|tel(?:ephone)?|whats\s*app|sms|text\s+us|contact\s+us|kindly\s+contact"
+    r"|e-?mail\s+us|send\s+(?:us\s+)?(?:your\s+)?(?:tips|stories|news))\b",
+    re.IGNORECASE,
+)
+_PHONE_WORD = re.compile(r"\b(?:call|phone|tel|whats\s*app|contact|sms|hotline|fax)\b", re.IGNORECASE)
+_CAPTION = re.compile(
+    r"^\W*(?:photo|image|picture|video|credit|file\s+photo)s?\s*(?:credit)?\s*:", re.IGNORECASE
+)
+_SENTENCE_END = re.compile(r"[.;,:]\W*$")
+_SHORT_WORDS = 20  # a "short" line: at most this many words
+_TITLE_MAX_WORDS = 25
+_LABEL_MAX_WORDS = 3
+
+_MD_IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
+_MD_LINK = re.compile(r"\[([^\]]+)\]\((?:https?://|/|#)[^)]*\)")
+_MD_HEADING = re.compile(r"^#{1,6}\s+")
+_MD_EMPHASIS = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
+
+
+@dataclass(slots=True)
+class Cleaned:
+    """What the cleaner keeps: a title if the text starts with one, paragraphs, removed lines."""
+
+    title: str | None
+    paragraphs: list[str]
+    removed: list[Removed] = field(default_factory=list)
+
+
+def _words(line: str) -> int:
+    return len(line.split())
+
+
+def is_headline(line: str) -> bool:
+    """A line that reads like a headline: short, and not ended like a sentence or a lead-in."""
+    return 0 < _words(line) <= _TITLE_MAX_WORDS and len(line) <= 250 and not _SENTENCE_END.search(line)
+
+
+def _junk_reason(line: str) -> str | None:
+    words = _words(line)
+    if _LIST_HEADING.match(line):
+        return "link-list"
+    if words <= 40 and (_EMAIL.search(line) or (_CONTACT_START.match(line) and words <= 30)):
+        return "contact"
+    if words <= 30 and _has_phone(line):
+        return "contact"
+    if words <= 30 and (_PROMO.match(line) or _PROMO_ANYWHERE.search(line)):
+        return "promo"
+    if words <= 12 and _CAPTION.match(line):
+        return "caption"
+    return None
+
+
+def _has_phone(line: str) -> bool:
+    """A phone number: 9+ digits in groups of 2+ (not a row of scores), with a phone word or
+    digits making up much of the line."""
+    for match in _PHONE.finditer(line):
+        groups = re.findall(r"\d+", match.group())
+        if sum(map(len, groups)) >= 9 and min(map(len, groups)) >= 2:
+            digits = sum(c.isdigit() for c in line)
+            if digits >= 0.3 * len(line.replace(" ", "")) or _PHONE_WORD.search(line):
+                return True
+    return False
+
+
+def _markdown(line: str) -> str:
+    line = _MD_IMAGE.sub("", line)
+    line = _MD_LINK.sub(r"\1", line)
+    line = _MD_HEADING.sub("", line)
+    return _MD_EMPHASIS.sub(r"\2", line)
+
+
+def clean_text(text: str, *, find_title: bool = True, rules: bool = True) -> Cleaned:
+    """Split ``text`` into paragraphs, take the headline off the top and remove site junk.
+
+    ``find_title``: take a headline-like first line as the title (pastes); off for text whose
+    title is known from metadata. ``rules``: apply the junk rules (off keeps every line).
+    """
+    raw = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    lines = [(i, " ".join(_markdown(line).split())) for i, line in enumerate(raw)]
+    kept = [(i, line) for i, line in lines if line]
+    removed: list[Removed] = []
+    reasons: dict[int, str] = {}
+
+    if rules:
+        _mark_link_lists(kept, reasons)
+        for i, line in kept:
+            if i not in reasons and (reason := _junk_reason(line)):
+                reasons[i] = reason
+        _mark_sandwiched(kept, reasons)
+
+    body = [(i, line) for i, line in kept if i not in reasons]
+    title = None
+    if find_title and rules:
+        body, title = _take_title(body, reasons)
+    elif find_title and len(body) > 1 and is_headline(body[0][1]):
+        title = body.pop(0)[1]
+    removed = [Removed(line=i, text=line, reason=reasons[i]) for i, line in kept if i in reasons]
+    paragraphs = _join_wrapped(raw, body)
+    return Cleaned(title=title, paragraphs=paragraphs, removed=removed)
+
+
+def _mark_link_lists(kept: list[tuple[int, str]], reasons: dict[int, str]) -> None:
+    """A list heading and the headline items under it (bullets or short unpunctuated lines)."""
+    n = 0
+    while n < len(kept):
+        i, line = kept[n]
+        if _LIST_HEADING.match(line) and _words(line) <= 8:
+            reasons[i] = "link-list"
+            n += 1
+            while n < len(kept) and (
+                _BULLET.match(kept[n][1]) or (is_headline(kept[n][1]) and _words(kept[n][1]) <= 16)
+            ):
+                reasons[kept[n][0]] = "link-list"
+                n += 1
+        else:
+            n += 1
+
+
+def _mark_sandwiched(kept: list[tuple[int, str]], reasons: dict[int, str]) -> None:
+    """A short line between two junk lines belongs to the junk block (a sentence of an ad)."""
+    for n in range(1, len(kept) - 1):
+        i, line = kept[n]
+        if (
+            i not in reasons
+            and _words(line) <= _SHORT_WORDS
+            and kept[n - 1][0] in reasons
+            and kept[n + 1][0] in reasons
+        ):
+            reasons[i] = "site-block"
+
+
+def _take_title(
+    body: list[tuple[int, str]], reasons: dict[int, str]
+) -> tuple[list[tuple[int, str]], str | None]:
+    """Section labels above a headline go; the headline becomes the title."""
+    while (
+        len(body) > 2
+        and is_headline(body[0][1])
+        and _words(body[0][1]) <= _LABEL_MAX_WORDS
+        and is_headline(body[1][1])
+        and not is_headline(body[2][1])
+    ):
+        reasons[body[0][0]] = "section-label"
+        body = body[1:]
+    if len(body) > 1 and is_headline(body[0][1]) and not is_headline(body[1][1]):
+        return body[1:], body[0][1]
+    return body, None
+
+
+def _join_wrapped(raw: list[str], body: list[tuple[int, str]]) -> list[str]:
+    """Paragraphs are lines, unless the text is hard-wrapped into blank-line separated blocks."""
+    if not body:
+        return []
+    blank = sum(1 for line in raw if not line.strip())
+    multi = sum(1 for (a, _), (b, _) in zip(body, body[1:], strict=False) if b == a + 1)
+    wrapped = blank >= 1 and multi > 0 and max(len(line) for _, line in body) <= 100
+    if not wrapped:
+        return [line for _, line in body]
+    paragraphs: list[str] = []
+    prev = -2
+    for i, line in body:
+        if i == prev + 1 and paragraphs and not _BULLET.match(line):
+            paragraphs[-1] = f"{paragraphs[-1]} {line}"
+        else:
+            paragraphs.append(line)
+        prev = i
+    return paragraphs

@@ -1,0 +1,338 @@
+"""The ``corroborate`` command: parses, calls the library, prints. Nothing else lives here."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from enum import Enum
+from typing import Annotated, Any
+
+import typer
+
+from corroborate import __version__
+from corroborate.errors import CorroborateError
+
+app = typer.Typer(
+    help="Turn a pile of news reports into one cross-checked account.",
+    no_args_is_help=True,
+    add_completion=False,
+    rich_markup_mode=None,
+)
+
+DEFAULT_DB = "corroborate.db"
+
+
+class Format(str, Enum):
+    text = "text"
+    json = "json"
+    jsonl = "jsonl"
+
+
+DbOption = Annotated[
+    str,
+    typer.Option(
+        "--db",
+        envvar="CORROBORATE_DB",
+        help="SQLite file of the store (created if missing). Env: CORROBORATE_DB.",
+    ),
+]
+FormatOption = Annotated[
+    Format, typer.Option("--format", "-f", help="Output: text for people, json or jsonl for programs.")
+]
+QuietOption = Annotated[
+    bool, typer.Option("--quiet", "-q", help="No progress bar and no notes; problems still shown.")
+]
+PathsArg = Annotated[
+    list[str],
+    typer.Argument(help="Files, folders (read recursively), glob patterns, or - for standard input."),
+]
+PublishedOption = Annotated[
+    str | None,
+    typer.Option(help="Publication date (ISO 8601) for inputs that carry none, e.g. 2024-11-30."),
+]
+SourceOption = Annotated[
+    str | None, typer.Option(help="Outlet name for inputs that carry none.")
+]
+MaxSizeOption = Annotated[
+    str, typer.Option("--max-size", help="Largest file (or WARC record) to read, e.g. 50MB, 500k.")
+]
+NoCleanOption = Annotated[
+    bool, typer.Option("--no-clean", help="Keep every line: do not remove site junk.")
+]
+
+
+def _fail(message: str, code: int = 1) -> typer.Exit:
+    typer.echo(f"corroborate: {message}", err=True)
+    return typer.Exit(code)
+
+
+def _options(published: str | None, source: str | None, max_size: str, no_clean: bool) -> Any:
+    from corroborate.config import ReadOptions, parse_size
+
+    try:
+        return ReadOptions(
+            max_bytes=parse_size(max_size), published=published, source=source, clean=not no_clean
+        )
+    except ValueError as exc:
+        raise typer.BadParameter(str(exc)) from None
+
+
+@contextmanager
+def _progress(quiet: bool, total: int) -> Iterator[Any]:
+    """A rich progress bar on standard error, only when it is a terminal and not --quiet."""
+    if quiet or not sys.stderr.isatty():
+        yield None
+        return
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    progress = Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TextColumn("{task.fields[articles]} articles"),
+        TimeElapsedColumn(),
+        console=Console(stderr=True),
+        transient=True,
+    )
+    with progress:
+        progress.add_task("reading", total=total, articles=0)
+        yield progress
+
+
+def _say(progress: Any, line: str) -> None:
+    if progress is not None:
+        progress.console.print(line, markup=False, highlight=False)
+    else:
+        typer.echo(line, err=True)
+
+
+def _emit(data: Any, fmt: Format) -> None:
+    if fmt is Format.json:
+        typer.echo(json.dumps(data, ensure_ascii=False, indent=2))
+    else:
+        for row in data:
+            typer.echo(json.dumps(row, ensure_ascii=False))
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"corroborate {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version.")
+    ] = False,
+) -> None:
+    """corroborate: cross-check news reports of one event."""
+
+
+@app.command()
+def ingest(
+    paths: PathsArg,
+    db: DbOption = DEFAULT_DB,
+    published: PublishedOption = None,
+    source: SourceOption = None,
+    max_size: MaxSizeOption = "50MB",
+    no_clean: NoCleanOption = False,
+    fmt: FormatOption = Format.text,
+    quiet: QuietOption = False,
+) -> None:
+    """Read articles and keep them in the store.
+
+    Reads plain text and Markdown pastes, HTML pages, RSS/Atom feeds, WARC crawls and JSON Lines;
+    an article already stored is not stored again. Inputs that cannot be read get one line each
+    on standard error; the exit status is 1 only when nothing could be read.
+
+    Example: corroborate ingest examples/ --db news.db
+    """
+    from corroborate.ingest import ingest as run
+    from corroborate.read import Input, expand_paths
+    from corroborate.store import Store
+
+    options = _options(published, source, max_size, no_clean)
+    items = list(expand_paths(paths))
+    total = sum(isinstance(i, Input) for i in items)
+    try:
+        store = Store(db)
+    except CorroborateError as exc:
+        raise _fail(str(exc)) from None
+    with store, _progress(quiet, total) as bar:
+
+        def on_input(inp: Input) -> None:
+            if bar is not None:
+                task = bar.task_ids[0]
+                done = bar.tasks[0].completed
+                bar.update(task, description=_short(inp.name), completed=done + 1)
+
+        def on_problem(problem: Any) -> None:
+            if problem.level != "note" or not quiet:
+                _say(bar, str(problem))
+
+        def on_article(article: Any, is_new: bool) -> None:
+            if bar is not None:
+                bar.update(bar.task_ids[0], articles=bar.tasks[0].fields["articles"] + 1)
+
+        try:
+            report = run(items, store, options, on_input=on_input, on_problem=on_problem,
+                         on_article=on_article)
+        except CorroborateError as exc:
+            raise _fail(str(exc)) from None
+    if fmt is Format.text:
+        typer.echo(report.summary())
+        if not quiet:
+            typer.echo(f"store: {db} ({len(Store(db))} articles)")
+    elif fmt is Format.json:
+        _emit(report.to_dict(), fmt)
+    else:
+        _emit(report.articles, fmt)
+    if not report.ok:
+        raise typer.Exit(1)
+
+
+def _short(name: str, width: int = 40) -> str:
+    return name if len(name) <= width else "…" + name[-(width - 1):]
+
+
+def _summary_row(article: Any, ingested_at: str | None = None) -> dict[str, Any]:
+    return {
+        "id": article.id,
+        "source": article.source,
+        "title": article.title,
+        "published": article.published,
+        "url": article.url,
+        "author": article.author,
+        "language": article.language,
+        "words": article.words,
+        "paragraphs": len(article.paragraphs),
+        "removed": len(article.removed),
+        "input": article.input,
+        "kind": article.kind,
+        "ingested_at": ingested_at,
+    }
+
+
+@app.command("list")
+def list_(
+    db: DbOption = DEFAULT_DB,
+    limit: Annotated[int | None, typer.Option(help="Show at most this many.")] = None,
+    fmt: FormatOption = Format.text,
+) -> None:
+    """Show what is stored, newest first.
+
+    Example: corroborate list --db news.db --format jsonl
+    """
+    from corroborate.store import Store
+
+    if not os.path.exists(db):
+        raise _fail(f"{db}: no such store; run corroborate ingest first")
+    try:
+        with Store(db) as store:
+            rows = [_summary_row(a, store.ingested_at(a.id)) for a in store.articles(limit)]
+    except CorroborateError as exc:
+        raise _fail(str(exc)) from None
+    if fmt is not Format.text:
+        _emit(rows, fmt)
+        return
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(title=f"{len(rows)} articles in {db}", title_justify="left")
+    for col in ("id", "source", "published", "lang", "words", "junk", "title or input"):
+        table.add_column(col, overflow="fold")
+    for r in rows:
+        table.add_row(
+            r["id"], r["source"] or "", (r["published"] or "")[:10], r["language"] or "",
+            str(r["words"]), str(r["removed"]), r["title"] or r["input"],
+        )
+    Console(markup=False, highlight=False).print(table)
+
+
+@app.command()
+def show(
+    article_id: Annotated[str, typer.Argument(help="Article id (or a unique prefix of it).")],
+    db: DbOption = DEFAULT_DB,
+    fmt: FormatOption = Format.text,
+) -> None:
+    """Print one stored article: metadata, cleaned text and the junk lines removed from it.
+
+    Example: corroborate show 3f2a9c --db news.db
+    """
+    from corroborate.store import Store
+
+    if not os.path.exists(db):
+        raise _fail(f"{db}: no such store; run corroborate ingest first")
+    with Store(db) as store:
+        article = store.get(article_id)
+    if article is None:
+        raise _fail(f"no article with id {article_id!r} (or the prefix is not unique)")
+    if fmt is not Format.text:
+        data = article.to_dict()
+        _emit(data if fmt is Format.json else [data], fmt)
+        return
+    _print_article(article)
+
+
+def _print_article(article: Any) -> None:
+    for key in ("id", "title", "source", "published", "url", "author", "language", "input", "kind"):
+        value = getattr(article, key)
+        if value:
+            typer.echo(f"{key}: {value}")
+    typer.echo("")
+    typer.echo(article.text)
+    if article.removed:
+        typer.echo("")
+        typer.echo(f"removed ({len(article.removed)} lines):")
+        for r in article.removed:
+            typer.echo(f"  line {r.line + 1} [{r.reason}] {r.text}")
+
+
+@app.command()
+def extract(
+    paths: PathsArg,
+    published: PublishedOption = None,
+    source: SourceOption = None,
+    max_size: MaxSizeOption = "50MB",
+    no_clean: NoCleanOption = False,
+    fmt: FormatOption = Format.text,
+) -> None:
+    """Read and clean articles without storing them; print them.
+
+    With --format jsonl, one article per line (fields as in docs/formats.md): the entry point for
+    benchmarks and other tools. Problems go to standard error.
+
+    Example: corroborate extract page.html --format jsonl
+    """
+    from corroborate.read import read_inputs
+    from corroborate.records import Problem
+
+    options = _options(published, source, max_size, no_clean)
+    articles = []
+    read = 0
+    for item in read_inputs(paths, options):
+        if isinstance(item, Problem):
+            typer.echo(str(item), err=True)
+            continue
+        read += 1
+        if fmt is Format.jsonl:
+            typer.echo(json.dumps(item.to_dict(), ensure_ascii=False))
+        elif fmt is Format.json:
+            articles.append(item.to_dict())
+        else:
+            if read > 1:
+                typer.echo("\n" + "-" * 72)
+            _print_article(item)
+    if fmt is Format.json:
+        _emit(articles, fmt)
+    if read == 0:
+        raise typer.Exit(1)
+
+
+def main() -> None:
+    app()

@@ -1,0 +1,133 @@
+"""Bytes to text: refuse binary data, detect the encoding, repair mojibake.
+
+charset-normalizer picks the encoding when the bytes are not UTF-8 and none is declared; ftfy
+repairs text that was decoded wrongly somewhere upstream ("Ã©" for "é"). Curly quotes, dashes and
+other typography are kept: they are part of what an outlet published.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+
+from corroborate.errors import ReadError
+
+__all__ = ["binary_kind", "decode_bytes", "fix_text"]
+
+_MAGIC: list[tuple[bytes, str]] = [
+    (b"\x89PNG\r\n\x1a\n", "PNG image"),
+    (b"\xff\xd8\xff", "JPEG image"),
+    (b"GIF87a", "GIF image"),
+    (b"GIF89a", "GIF image"),
+    (b"%PDF-", "PDF document"),
+    (b"PK\x03\x04", "ZIP archive or Office document"),
+    (b"\x7fELF", "executable"),
+    (b"MZ", "Windows executable"),
+    (b"\xfd7zXZ\x00", "xz archive"),
+    (b"7z\xbc\xaf\x27\x1c", "7-Zip archive"),
+    (b"BZh91AY&SY", "bzip2 archive"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "legacy Office document"),
+    (b"SQLite format 3\x00", "SQLite database"),
+    (b"\x00\x00\x01\x00", "icon image"),
+    (b"OggS", "Ogg media"),
+    (b"ID3", "MP3 audio"),
+]
+
+_BOMS: list[tuple[bytes, str]] = [
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+]
+
+# C0 controls other than tab, newline, carriage return and form feed; plus C1 controls.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\ufffd]")
+_MAX_CONTROL_SHARE = 0.02
+
+
+def binary_kind(head: bytes) -> str | None:
+    """Name the kind of binary file ``head`` starts, or None if it may be text."""
+    for magic, name in _MAGIC:
+        if head.startswith(magic):
+            return name
+    if head[4:8] == b"ftyp":
+        return "MP4 or QuickTime media"
+    if head.startswith(b"RIFF") and head[8:12] in (b"WEBP", b"WAVE", b"AVI "):
+        return "RIFF media"
+    return None
+
+
+def _bom_encoding(data: bytes) -> str | None:
+    for bom, name in _BOMS:
+        if data.startswith(bom):
+            return name
+    return None
+
+
+def _try(data: bytes, encoding: str) -> str | None:
+    try:
+        return data.decode(encoding)
+    except (UnicodeDecodeError, LookupError):
+        return None
+
+
+def decode_bytes(data: bytes, declared: str | None = None) -> str:
+    """Decode ``data`` to text or raise :class:`ReadError` with the reason.
+
+    Order: byte-order mark, then the encoding the input declares (HTTP header, ``<meta charset>``,
+    XML prolog), then UTF-8, then charset-normalizer's best guess. Mojibake is repaired last.
+    """
+    if not data:
+        raise ReadError("empty file")
+    bom = _bom_encoding(data)
+    text = _try(data, bom) if bom else None
+    if text is None:
+        kind = binary_kind(data[:16])
+        if kind:
+            raise ReadError(f"binary file ({kind}), not text")
+        if declared:
+            text = _try(data, declared)
+        if text is None:
+            text = _try(data, "utf-8")
+        if text is None:
+            text = _detect(data)
+    if text is None:
+        raise ReadError("undecodable bytes: no text encoding fits them")
+    sample = text[:100_000]
+    if sample and len(_CONTROL.findall(sample)) > _MAX_CONTROL_SHARE * len(sample):
+        raise ReadError("binary data or undecodable bytes: too many control characters for text")
+    text = fix_text(text.lstrip("\ufeff"))
+    if not text.strip():
+        raise ReadError("no text: the file holds only white space")
+    return text
+
+
+def _detect(data: bytes) -> str | None:
+    from charset_normalizer import from_bytes
+
+    if b"\x00" in data[:65536] and not _looks_utf16(data):
+        return None
+    best = from_bytes(data).best()
+    if best is None:
+        return None
+    return str(best)
+
+
+def _looks_utf16(data: bytes) -> bool:
+    head = data[:4096]
+    even, odd = head[0::2], head[1::2]
+    return even.count(0) > 0.3 * len(even) or odd.count(0) > 0.3 * len(odd)
+
+
+def fix_text(text: str) -> str:
+    """Repair mojibake and stray controls, keeping typography (curly quotes, dashes) as written."""
+    import ftfy
+
+    return ftfy.fix_text(
+        text,
+        uncurl_quotes=False,
+        fix_character_width=False,
+        unescape_html=False,
+        explain=False,
+    )

@@ -1,0 +1,77 @@
+"""JSON Lines: one article per line with ``text`` (or a page in ``html``) and optional metadata.
+
+Fields: ``text`` or ``html`` (required), ``title``, ``url``, ``source``, ``published``, ``author``,
+``id`` (kept as the article's ``input_id``). A ``.json`` file holding an array of such objects
+is read the same way. A bad line is reported with its number; the other lines are read.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from typing import Any
+
+from corroborate.config import ReadOptions
+from corroborate.errors import ReadError
+from corroborate.read.build import build_article
+from corroborate.read.decode import decode_bytes
+from corroborate.read.html import html_to_articles
+from corroborate.read.inputs import Input
+from corroborate.records import Article, Problem
+
+__all__ = ["read_jsonl"]
+
+
+def _str(value: Any) -> str | None:
+    return None if value is None else str(value)
+
+
+def _records(text: str) -> Iterator[tuple[int, Any]]:
+    stripped = text.lstrip()
+    if stripped.startswith("["):
+        try:
+            items = json.loads(stripped)
+        except json.JSONDecodeError as exc:
+            raise ReadError(f"not valid JSON: {exc}") from None
+        yield from enumerate(items, 1)
+        return
+    for n, line in enumerate(text.splitlines(), 1):
+        if line.strip():
+            try:
+                yield n, json.loads(line)
+            except json.JSONDecodeError as exc:
+                yield n, exc
+
+
+def read_jsonl(inp: Input, options: ReadOptions, data: bytes | None = None) -> Iterator[Article | Problem]:
+    text = decode_bytes(data if data is not None else inp.read(options.max_bytes))
+    for n, obj in _records(text):
+        name = f"{inp.name}:{n}"
+        if isinstance(obj, json.JSONDecodeError):
+            yield Problem(name, f"not valid JSON ({obj.msg} at column {obj.colno})")
+            continue
+        if not isinstance(obj, dict):
+            yield Problem(name, f"expected a JSON object, got {type(obj).__name__}")
+            continue
+        meta = {
+            "source": _str(obj.get("source")),
+            "published": _str(obj.get("published")),
+            "url": _str(obj.get("url")),
+            "input_id": _str(obj.get("id")),
+        }
+        body = obj.get("text")
+        if isinstance(body, str) and body.strip():
+            yield from build_article(
+                body, input=name, kind="jsonl", options=options, title=_str(obj.get("title")),
+                author=_str(obj.get("author")), **meta,
+            )
+        elif isinstance(obj.get("html"), str) and obj["html"].strip():
+            try:
+                yield from html_to_articles(
+                    obj["html"], name=name, options=options, kind="jsonl",
+                    title=_str(obj.get("title")), **meta,
+                )
+            except ReadError as exc:
+                yield Problem(name, str(exc))
+        else:
+            yield Problem(name, "no \"text\" (or \"html\") field with text in it")
