@@ -27,7 +27,9 @@ F1_FLOOR = 0.955
 
 
 def load_evaluator(data: Path):
-    spec = importlib.util.spec_from_file_location("article_extraction_evaluate", data / "evaluate.py")
+    spec = importlib.util.spec_from_file_location(
+        "article_extraction_evaluate", data / "evaluate.py"
+    )
     assert spec and spec.loader
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)

@@ -13,6 +13,7 @@ it is a short line held between two junk lines (the sentence inside a contact bl
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 
@@ -49,16 +50,16 @@ _PROMO_ANYWHERE = re.compile(
     r"|\bsubscribe\s+to\s+our\b|\bsign\s+up\s+for\s+our\b|\bturn\s+on\s+notifications\b",
     re.IGNORECASE,
 )
-_EMAIL = re.compile(
-    r"[\w.+-]+@[\w-]+\.[\w.-]+|\[email\s*(?:&#160;|\s)?protected\]", re.IGNORECASE
-)
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+|\[email\s*(?:&#160;|\s)?protected\]", re.IGNORECASE)
 _PHONE = re.compile(r"(?:\+?\d[\d\s().-]{7,}\d)")
 _CONTACT_START = re.compile(
     r"^\W*(?:call|phone|tel(?:ephone)?|whats\s*app|sms|text\s+us|contact\s+us|kindly\s+contact"
     r"|e-?mail\s+us|send\s+(?:us\s+)?(?:your\s+)?(?:tips|stories|news))\b",
     re.IGNORECASE,
 )
-_PHONE_WORD = re.compile(r"\b(?:call|phone|tel|whats\s*app|contact|sms|hotline|fax)\b", re.IGNORECASE)
+_PHONE_WORD = re.compile(
+    r"\b(?:call|phone|tel|whats\s*app|contact|sms|hotline|fax)\b", re.IGNORECASE
+)
 _CAPTION = re.compile(
     r"^\W*(?:photo|image|picture|video|credit|file\s+photo)s?\s*(?:credit)?\s*:", re.IGNORECASE
 )
@@ -88,7 +89,9 @@ def _words(line: str) -> int:
 
 def is_headline(line: str) -> bool:
     """A line that reads like a headline: short, and not ended like a sentence or a lead-in."""
-    return 0 < _words(line) <= _TITLE_MAX_WORDS and len(line) <= 250 and not _SENTENCE_END.search(line)
+    return (
+        0 < _words(line) <= _TITLE_MAX_WORDS and len(line) <= 250 and not _SENTENCE_END.search(line)
+    )
 
 
 def _junk_reason(line: str) -> str | None:
@@ -208,7 +211,7 @@ def _join_wrapped(raw: list[str], body: list[tuple[int, str]]) -> list[str]:
     if not body:
         return []
     blank = sum(1 for line in raw if not line.strip())
-    multi = sum(1 for (a, _), (b, _) in zip(body, body[1:], strict=False) if b == a + 1)
+    multi = sum(1 for (a, _), (b, _) in itertools.pairwise(body) if b == a + 1)
     wrapped = blank >= 1 and multi > 0 and max(len(line) for _, line in body) <= 100
     if not wrapped:
         return [line for _, line in body]

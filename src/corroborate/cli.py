@@ -7,7 +7,7 @@ import os
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
-from enum import Enum
+from enum import StrEnum
 from typing import Annotated, Any
 
 import typer
@@ -25,7 +25,7 @@ app = typer.Typer(
 DEFAULT_DB = "corroborate.db"
 
 
-class Format(str, Enum):
+class Format(StrEnum):
     text = "text"
     json = "json"
     jsonl = "jsonl"
@@ -40,22 +40,23 @@ DbOption = Annotated[
     ),
 ]
 FormatOption = Annotated[
-    Format, typer.Option("--format", "-f", help="Output: text for people, json or jsonl for programs.")
+    Format,
+    typer.Option("--format", "-f", help="Output: text for people, json or jsonl for programs."),
 ]
 QuietOption = Annotated[
     bool, typer.Option("--quiet", "-q", help="No progress bar and no notes; problems still shown.")
 ]
 PathsArg = Annotated[
     list[str],
-    typer.Argument(help="Files, folders (read recursively), glob patterns, or - for standard input."),
+    typer.Argument(
+        help="Files, folders (read recursively), glob patterns, or - for standard input."
+    ),
 ]
 PublishedOption = Annotated[
     str | None,
     typer.Option(help="Publication date (ISO 8601) for inputs that carry none, e.g. 2024-11-30."),
 ]
-SourceOption = Annotated[
-    str | None, typer.Option(help="Outlet name for inputs that carry none.")
-]
+SourceOption = Annotated[str | None, typer.Option(help="Outlet name for inputs that carry none.")]
 MaxSizeOption = Annotated[
     str, typer.Option("--max-size", help="Largest file (or WARC record) to read, e.g. 50MB, 500k.")
 ]
@@ -180,8 +181,14 @@ def ingest(
                 bar.update(bar.task_ids[0], articles=bar.tasks[0].fields["articles"] + 1)
 
         try:
-            report = run(items, store, options, on_input=on_input, on_problem=on_problem,
-                         on_article=on_article)
+            report = run(
+                items,
+                store,
+                options,
+                on_input=on_input,
+                on_problem=on_problem,
+                on_article=on_article,
+            )
         except CorroborateError as exc:
             raise _fail(str(exc)) from None
     if fmt is Format.text:
@@ -197,7 +204,7 @@ def ingest(
 
 
 def _short(name: str, width: int = 40) -> str:
-    return name if len(name) <= width else "…" + name[-(width - 1):]
+    return name if len(name) <= width else "…" + name[-(width - 1) :]
 
 
 def _summary_row(article: Any, ingested_at: str | None = None) -> dict[str, Any]:
@@ -248,8 +255,13 @@ def list_(
         table.add_column(col, overflow="fold")
     for r in rows:
         table.add_row(
-            r["id"], r["source"] or "", (r["published"] or "")[:10], r["language"] or "",
-            str(r["words"]), str(r["removed"]), r["title"] or r["input"],
+            r["id"],
+            r["source"] or "",
+            (r["published"] or "")[:10],
+            r["language"] or "",
+            str(r["words"]),
+            str(r["removed"]),
+            r["title"] or r["input"],
         )
     Console(markup=False, highlight=False).print(table)
 

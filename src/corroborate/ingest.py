@@ -120,8 +120,13 @@ def ingest(
         if item.id in seen:  # the same article twice in one run: store once, say so
             report.read += 1
             report.duplicates += 1
-            note(Problem(item.input, f"same article as another input in this run ({item.id})",
-                         level="note"))
+            note(
+                Problem(
+                    item.input,
+                    f"same article as another input in this run ({item.id})",
+                    level="note",
+                )
+            )
             continue
         seen.add(item.id)
         batch.append(item)

@@ -19,7 +19,7 @@ def _identifier() -> Any:
 
 
 def detect_language(text: str) -> tuple[str | None, float | None]:
-    """ISO 639-1 code and probability of the language of ``text``; ``(None, None)`` when too short."""
+    """ISO 639-1 code and probability of ``text``'s language; ``(None, None)`` if too short."""
     sample = text[:_SAMPLE_CHARS]
     if sum(c.isalpha() for c in sample) < _MIN_CHARS:
         return None, None

@@ -28,7 +28,7 @@ class Removed:
 
 @dataclass(slots=True)
 class Article:
-    """One news report, cleaned. ``text`` is ``"\\n".join(paragraphs)``; claim offsets refer to it."""
+    """One news report, cleaned. ``text`` is ``"\\n".join(paragraphs)``: claim offsets use it."""
 
     id: str
     text: str

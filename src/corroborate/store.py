@@ -45,8 +45,20 @@ CREATE INDEX IF NOT EXISTS articles_url ON articles(url);
 """
 
 _COLUMNS = (
-    "id", "source", "title", "published", "url", "author", "language", "language_score",
-    "input", "kind", "input_id", "text", "paragraphs", "removed",
+    "id",
+    "source",
+    "title",
+    "published",
+    "url",
+    "author",
+    "language",
+    "language_score",
+    "input",
+    "kind",
+    "input_id",
+    "text",
+    "paragraphs",
+    "removed",
 )
 
 
@@ -81,7 +93,7 @@ class Store:
     # -- writing --------------------------------------------------------------------------
 
     def add(self, articles: Iterable[Article]) -> list[bool]:
-        """Store a batch in one transaction; for each article, True if new, False if already there."""
+        """Store a batch in one transaction; per article, True if new, False if stored before."""
         now = datetime.now(UTC).isoformat(timespec="seconds")
         out = []
         try:
@@ -95,7 +107,9 @@ class Store:
                     )
                     out.append(cur.rowcount == 1)
         except sqlite3.Error as exc:
-            raise StoreError(f"{self.path}: could not write ({exc}); the batch was rolled back") from None
+            raise StoreError(
+                f"{self.path}: could not write ({exc}); the batch was rolled back"
+            ) from None
         return out
 
     # -- reading --------------------------------------------------------------------------
@@ -104,7 +118,10 @@ class Store:
         return int(self.db.execute("SELECT count(*) FROM articles").fetchone()[0])
 
     def __contains__(self, article_id: object) -> bool:
-        return self.db.execute("SELECT 1 FROM articles WHERE id = ?", (article_id,)).fetchone() is not None
+        return (
+            self.db.execute("SELECT 1 FROM articles WHERE id = ?", (article_id,)).fetchone()
+            is not None
+        )
 
     def get(self, article_id: str) -> Article | None:
         """One article by id, or by a unique prefix of its id (as ``git`` takes short hashes)."""
@@ -127,7 +144,9 @@ class Store:
             yield _from_row(row)
 
     def ingested_at(self, article_id: str) -> str | None:
-        row = self.db.execute("SELECT ingested_at FROM articles WHERE id = ?", (article_id,)).fetchone()
+        row = self.db.execute(
+            "SELECT ingested_at FROM articles WHERE id = ?", (article_id,)
+        ).fetchone()
         return row[0] if row else None
 
     # -- lifecycle ------------------------------------------------------------------------
@@ -139,7 +158,10 @@ class Store:
         return self
 
     def __exit__(
-        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
     ) -> None:
         self.close()
 

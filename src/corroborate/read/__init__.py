@@ -38,11 +38,23 @@ READERS: dict[str, Reader] = {
     "jsonl": read_jsonl,
 }
 _BY_SUFFIX = {
-    ".html": "html", ".htm": "html", ".xhtml": "html", ".shtml": "html",
-    ".xml": "feed", ".rss": "feed", ".atom": "feed", ".rdf": "feed",
-    ".warc": "warc", ".arc": "warc",
-    ".jsonl": "jsonl", ".ndjson": "jsonl", ".json": "jsonl",
-    ".txt": "text", ".text": "text", ".md": "text", ".markdown": "text",
+    ".html": "html",
+    ".htm": "html",
+    ".xhtml": "html",
+    ".shtml": "html",
+    ".xml": "feed",
+    ".rss": "feed",
+    ".atom": "feed",
+    ".rdf": "feed",
+    ".warc": "warc",
+    ".arc": "warc",
+    ".jsonl": "jsonl",
+    ".ndjson": "jsonl",
+    ".json": "jsonl",
+    ".txt": "text",
+    ".text": "text",
+    ".md": "text",
+    ".markdown": "text",
 }
 
 
@@ -96,7 +108,9 @@ def read_input(inp: Input, options: ReadOptions) -> Iterator[Article | Problem]:
         yield Problem(inp.name, "too deeply nested to parse")
 
 
-def _expand(paths: Iterable[str | Input | Problem], stdin: BinaryIO | None) -> Iterator[Input | Problem]:
+def _expand(
+    paths: Iterable[str | Input | Problem], stdin: BinaryIO | None
+) -> Iterator[Input | Problem]:
     for path in paths:
         if isinstance(path, str):
             yield from expand_paths([path], stdin=stdin)
@@ -124,4 +138,3 @@ def read_inputs(
             on_input(item)
         log.debug("reading %s", item.name)
         yield from read_input(item, options)
-

@@ -5,6 +5,7 @@ from __future__ import annotations
 from corroborate.clean import clean_text
 from corroborate.config import ReadOptions
 from corroborate.lang import detect_language
+from corroborate.read.decode import fix_text
 from corroborate.records import Article, Problem, article_id
 
 __all__ = ["build_article"]
@@ -29,6 +30,8 @@ def build_article(
     Returns the article, preceded by a note when its language is not English (marked, not
     rejected), or a single problem.
     """
+    text = fix_text(text)
+    title = fix_text(title) if title else title
     cleaned = clean_text(text, find_title=find_title and not title, rules=options.clean)
     if not cleaned.paragraphs:
         reason = "no article text left after removing site junk" if cleaned.removed else "no text"
@@ -55,8 +58,11 @@ def build_article(
     out: list[Article | Problem] = []
     if language and language != "en" and (score or 0) >= options.min_language_score:
         out.append(
-            Problem(input, f"language looks like {language!r} ({score:.2f}), not English: "
-                    "read and marked", level="note")
+            Problem(
+                input,
+                f"language looks like {language!r} ({score:.2f}), not English: read and marked",
+                level="note",
+            )
         )
     out.append(article)
     return out

@@ -20,9 +20,12 @@ from corroborate.records import Article, Problem
 __all__ = ["fragment_to_text", "read_feed"]
 
 _BLOCKS = frozenset(
-    "p div li ul ol h1 h2 h3 h4 h5 h6 blockquote pre section article header footer "
-    "table tr figure figcaption dd dt address".split()
-)
+    (
+        "p", "div", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre",
+        "section", "article", "header", "footer", "table", "tr", "figure", "figcaption", "dd",
+        "dt", "address",
+    )
+)  # fmt: skip
 _DROP = ("script", "style", "noscript", "iframe", "template", "svg")
 
 
@@ -65,7 +68,9 @@ def _entry_text(entry: Any) -> str:
     return fragment_to_text(entry.get("summary") or entry.get("description") or "")
 
 
-def read_feed(inp: Input, options: ReadOptions, data: bytes | None = None) -> Iterator[Article | Problem]:
+def read_feed(
+    inp: Input, options: ReadOptions, data: bytes | None = None
+) -> Iterator[Article | Problem]:
     import feedparser
 
     data = data if data is not None else inp.read(options.max_bytes)
@@ -75,8 +80,11 @@ def read_feed(inp: Input, options: ReadOptions, data: bytes | None = None) -> It
         why = f": {parsed.get('bozo_exception')}" if parsed.get("bozo") else ""
         raise ReadError(f"malformed feed or a feed with no entries{why}")
     if parsed.get("bozo"):
-        yield Problem(inp.name, f"feed is not well-formed ({parsed.get('bozo_exception')}); "
-                      "read what could be parsed", level="note")
+        yield Problem(
+            inp.name,
+            f"feed is not well-formed ({parsed.get('bozo_exception')}); read what could be parsed",
+            level="note",
+        )
     feed_title = (parsed.get("feed") or {}).get("title")
     for n, entry in enumerate(entries, 1):
         name = f"{inp.name}#entry{n}"

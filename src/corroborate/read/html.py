@@ -38,8 +38,8 @@ def declared_charset(head: bytes, content_type: str | None = None) -> str | None
     """The encoding an HTTP ``Content-Type``, a ``<meta charset>`` or an XML prolog declares."""
     if content_type and (m := _HEADER_CHARSET.search(content_type)):
         return m.group(1)
-    m = _META_CHARSET.search(head[:8192]) or _XML_ENCODING.search(head[:200])
-    return m.group(1).decode("ascii") if m else None
+    found = _META_CHARSET.search(head[:8192]) or _XML_ENCODING.search(head[:200])
+    return found.group(1).decode("ascii") if found else None
 
 
 def extract_html(html: str, url: str | None = None) -> dict[str, Any] | None:
@@ -55,7 +55,7 @@ def extract_html(html: str, url: str | None = None) -> dict[str, Any] | None:
     )
     if doc is None:
         return None
-    data = doc.as_dict() if hasattr(doc, "as_dict") else dict(doc)  # type: ignore[call-overload]
+    data = doc.as_dict() if hasattr(doc, "as_dict") else dict(doc)
     return data if (data.get("text") or "").strip() else None
 
 

@@ -24,11 +24,23 @@ __all__ = ["ARTICLE_SUFFIXES", "Input", "expand_paths"]
 # What a folder walk picks up. A file named on the command line is read whatever its name.
 ARTICLE_SUFFIXES = frozenset(
     {
-        ".txt", ".text", ".md", ".markdown",
-        ".html", ".htm", ".xhtml", ".shtml",
-        ".xml", ".rss", ".atom", ".rdf",
-        ".warc", ".arc",
-        ".jsonl", ".ndjson", ".json",
+        ".txt",
+        ".text",
+        ".md",
+        ".markdown",
+        ".html",
+        ".htm",
+        ".xhtml",
+        ".shtml",
+        ".xml",
+        ".rss",
+        ".atom",
+        ".rdf",
+        ".warc",
+        ".arc",
+        ".jsonl",
+        ".ndjson",
+        ".json",
     }
 )
 _FOLDER_DOCS = ("readme", "license", "licence", "changelog", "contributing", "notice")
@@ -96,9 +108,7 @@ def gunzip(data: bytes, max_bytes: int) -> bytes:
     except (gzip.BadGzipFile, zlib.error, OSError) as exc:
         raise ReadError(f"corrupt gzip file: {exc}") from None
     if len(out) > max_bytes:
-        raise ReadError(
-            f"decompresses to more than the {_megabytes(max_bytes)} limit (--max-size)"
-        )
+        raise ReadError(f"decompresses to more than the {_megabytes(max_bytes)} limit (--max-size)")
     return out
 
 
@@ -126,7 +136,9 @@ def expand_paths(paths: list[str], stdin: BinaryIO | None = None) -> Iterator[In
             continue
         path = Path(raw)
         if path.is_dir():
-            files = sorted(p for p in path.rglob("*") if p.is_file() and _wanted(p.relative_to(path)))
+            files = sorted(
+                p for p in path.rglob("*") if p.is_file() and _wanted(p.relative_to(path))
+            )
             yield from (Input(name=str(p), path=p) for p in files)
         elif path.is_file():
             yield Input(name=raw, path=path)

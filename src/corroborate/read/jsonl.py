@@ -43,7 +43,9 @@ def _records(text: str) -> Iterator[tuple[int, Any]]:
                 yield n, exc
 
 
-def read_jsonl(inp: Input, options: ReadOptions, data: bytes | None = None) -> Iterator[Article | Problem]:
+def read_jsonl(
+    inp: Input, options: ReadOptions, data: bytes | None = None
+) -> Iterator[Article | Problem]:
     text = decode_bytes(data if data is not None else inp.read(options.max_bytes))
     for n, obj in _records(text):
         name = f"{inp.name}:{n}"
@@ -53,25 +55,21 @@ def read_jsonl(inp: Input, options: ReadOptions, data: bytes | None = None) -> I
         if not isinstance(obj, dict):
             yield Problem(name, f"expected a JSON object, got {type(obj).__name__}")
             continue
-        meta = {
-            "source": _str(obj.get("source")),
-            "published": _str(obj.get("published")),
-            "url": _str(obj.get("url")),
-            "input_id": _str(obj.get("id")),
-        }
-        body = obj.get("text")
+        source, published, url = (_str(obj.get(k)) for k in ("source", "published", "url"))
+        title, input_id = _str(obj.get("title")), _str(obj.get("id"))
+        body, html = obj.get("text"), obj.get("html")
         if isinstance(body, str) and body.strip():
             yield from build_article(
-                body, input=name, kind="jsonl", options=options, title=_str(obj.get("title")),
-                author=_str(obj.get("author")), **meta,
-            )
-        elif isinstance(obj.get("html"), str) and obj["html"].strip():
+                body, input=name, kind="jsonl", options=options, title=title, source=source,
+                published=published, url=url, author=_str(obj.get("author")), input_id=input_id,
+            )  # fmt: skip
+        elif isinstance(html, str) and html.strip():
             try:
                 yield from html_to_articles(
-                    obj["html"], name=name, options=options, kind="jsonl",
-                    title=_str(obj.get("title")), **meta,
-                )
+                    html, name=name, options=options, kind="jsonl", title=title, source=source,
+                    published=published, url=url, input_id=input_id,
+                )  # fmt: skip
             except ReadError as exc:
                 yield Problem(name, str(exc))
         else:
-            yield Problem(name, "no \"text\" (or \"html\") field with text in it")
+            yield Problem(name, 'no "text" (or "html") field with text in it')

@@ -13,6 +13,8 @@ from corroborate.records import Article, Problem
 __all__ = ["read_text"]
 
 
-def read_text(inp: Input, options: ReadOptions, data: bytes | None = None) -> Iterator[Article | Problem]:
+def read_text(
+    inp: Input, options: ReadOptions, data: bytes | None = None
+) -> Iterator[Article | Problem]:
     text = decode_bytes(data if data is not None else inp.read(options.max_bytes))
     yield from build_article(text, input=inp.name, kind="text", options=options)

@@ -39,7 +39,9 @@ def _skip_reason(record: Any) -> str | None:
     return None
 
 
-def read_warc(inp: Input, options: ReadOptions, data: bytes | None = None) -> Iterator[Article | Problem]:
+def read_warc(
+    inp: Input, options: ReadOptions, data: bytes | None = None
+) -> Iterator[Article | Problem]:
     from warcio.archiveiterator import ArchiveIterator
     from warcio.exceptions import ArchiveLoadFailed
 
@@ -63,7 +65,11 @@ def read_warc(inp: Input, options: ReadOptions, data: bytes | None = None) -> It
                     html = decode_bytes(payload, declared=declared_charset(payload, ctype))
                     warc_date = record.rec_headers.get_header("WARC-Date")
                     yield from html_to_articles(
-                        html, name=name, options=options, kind="warc", url=uri,
+                        html,
+                        name=name,
+                        options=options,
+                        kind="warc",
+                        url=uri,
                         published=warc_date,
                     )
                 except ReadError as exc:
@@ -75,6 +81,8 @@ def read_warc(inp: Input, options: ReadOptions, data: bytes | None = None) -> It
         detail = ", ".join(f"{reason} {n}" for reason, n in skipped.most_common())
         total = sum(skipped.values())
         yield Problem(
-            inp.name, f"{total} records that are not HTML pages were skipped ({detail})",
-            level="skipped", count=total,
+            inp.name,
+            f"{total} records that are not HTML pages were skipped ({detail})",
+            level="skipped",
+            count=total,
         )
