@@ -26,11 +26,11 @@ _LIST_HEADING = re.compile(
     r"^\W*(?:editor" + _APOS + r"?s?\s+picks?|further\s+reading|read\s+more|related"
     r"(?:\s+(?:stories|articles|news|content|coverage|posts|topics|reading|links))?"
     r"|also\s+read|recommended(?:\s+(?:for\s+you|stories|reading|articles))?"
-    r"|more\s+(?:from|on|in|stories|news|headlines)\b.{0,40}|trending(?:\s+(?:now|news|stories))?"
+    r"|more\s+(?:stories|news|headlines|(?:from|on|in)\s+[^.!?]{1,30})|trending(?:\s+(?:now|news|stories))?"
     r"|most\s+(?:read|popular|viewed|shared)|you\s+(?:may|might)\s+(?:also\s+)?like"
     r"|popular\s+(?:stories|now|posts)|top\s+stories|latest\s+(?:news|stories|posts|headlines)"
     r"|see\s+also|what\s+to\s+read\s+next|don" + _APOS + r"?t\s+miss|must\s+read"
-    r"|in\s+other\s+news|other\s+stories|watch\s+next|up\s+next)\W*$",
+    r"|in\s+other\s+news|other\s+stories|watch\s+next|up\s+next)[^\w.!?]*$",
     re.IGNORECASE,
 )
 _BULLET = re.compile(r"^\s*(?:[-–—•*·▪►»>◦‣]|\d{1,2}[.)])\s+\S")
@@ -38,8 +38,9 @@ _BULLET = re.compile(r"^\s*(?:[-–—•*·▪►»>◦‣]|\d{1,2}[.)])\s+\S")
 _PROMO = re.compile(
     r"^\W*(?:(?:click|tap)\s+here\b|(?:read|see)\s+(?:more|also)\b\s*:?|also\s+read\b"
     r"|(?:subscribe|sign\s+up|register)\b.*\b(?:newsletter|subscri\w*|free|updates|alerts|channel|inbox)\b"
-    r"|share\s+(?:this|on|via)\b|(?:advertise|advertising|advertisement|sponsored(?:\s+content)?)\b"
-    r"|download\s+(?:our|the)\b.*\bapp\b|(?:©|\(c\)\s*\d{4}|copyright\b)"
+    r"|share\s+(?:this|on|via)\b|advertise(?:ment)?(?:\s+(?:with|on|or|here)\b|\W*$)"
+    r"|sponsored(?:\s+content|\s+by\s+[^.!?,]{1,40})?\W*$"
+    r"|download\s+(?:our|the)\b.*\bapp\b|©|\(c\)\s*\d{4}|copyright\s+(?:©|\(c\)|\d{4})"
     r"|(?:watch|listen)(?:\s+now|\s+live|\s+the\s+video)?\s*:|join\s+our\b.*\b(?:channel|group|community)"
     r"|get\s+the\s+latest\b|support\s+(?:our|independent)\s+journalism|story\s+continues\s+below"
     r"|continue\s+reading\b|skip\s+(?:to\s+content|advertisement)|loading\b\W*$)",
@@ -52,9 +53,13 @@ _PROMO_ANYWHERE = re.compile(
 )
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+|\[email\s*(?:&#160;|\s)?protected\]", re.IGNORECASE)
 _PHONE = re.compile(r"(?:\+?\d[\d\s().-]{7,}\d)")
+_PHONE_KIND = r"(?:call|phone|tel(?:ephone)?|mobile|whats\s*app|sms|text|fax|hotline)"
+# "Call or WhatsApp: ...", "Tel: ...", "Contact us ...": a contact prompt, not a sentence that
+# happens to start with "Phone lines were down".
 _CONTACT_START = re.compile(
-    r"^\W*(?:call|phone|tel(?:ephone)?|whats\s*app|sms|text\s+us|contact\s+us|kindly\s+contact"
-    r"|e-?mail\s+us|send\s+(?:us\s+)?(?:your\s+)?(?:tips|stories|news))\b",
+    r"^\W*(?:" + _PHONE_KIND + r"(?:\s*(?:or|/|&|and)\s*" + _PHONE_KIND + r")*(?:\s+us)?"
+    r"(?:\s+(?:on|at))?\s*[:\-–]|contact\s+us\b|kindly\s+contact\b|e-?mail\s+us\b"
+    r"|send\s+(?:us\s+)?(?:your\s+)?(?:tips|stories|news)\b)",
     re.IGNORECASE,
 )
 _PHONE_WORD = re.compile(
@@ -67,6 +72,8 @@ _SENTENCE_END = re.compile(r"[.;,:]\W*$")
 _SHORT_WORDS = 20  # a "short" line: at most this many words
 _TITLE_MAX_WORDS = 25
 _LABEL_MAX_WORDS = 3
+_WRAP_WIDTH = 100  # hard-wrapped text has no line longer than this
+_WRAP_FILL = 0.6  # a wrapped line that continues is at least this share of the wrap width
 
 _MD_IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
 _MD_LINK = re.compile(r"\[([^\]]+)\]\((?:https?://|/|#)[^)]*\)")
@@ -110,14 +117,21 @@ def _junk_reason(line: str) -> str | None:
 
 
 def _has_phone(line: str) -> bool:
-    """A phone number: 9+ digits in groups of 2+ (not a row of scores), with a phone word or
-    digits making up much of the line."""
+    """A phone number: 9+ digits in groups of two or more. Without a phone word on the line, the
+    digits must make up much of it and at most one group may be two digits long, so that a row
+    of scores ("68 67 65 68 268") is not taken for a number."""
+    phone_word = _PHONE_WORD.search(line) is not None
     for match in _PHONE.finditer(line):
         groups = re.findall(r"\d+", match.group())
-        if sum(map(len, groups)) >= 9 and min(map(len, groups)) >= 2:
-            digits = sum(c.isdigit() for c in line)
-            if digits >= 0.3 * len(line.replace(" ", "")) or _PHONE_WORD.search(line):
-                return True
+        if sum(map(len, groups)) < 9 or min(map(len, groups)) < 2:
+            continue
+        if phone_word:
+            return True
+        digits = sum(c.isdigit() for c in line)
+        short_groups = sum(len(g) <= 2 for g in groups)
+        international = match.group().startswith("+")
+        if digits >= 0.3 * len(line.replace(" ", "")) and short_groups <= 1 + international:
+            return True
     return False
 
 
@@ -135,27 +149,51 @@ def clean_text(text: str, *, find_title: bool = True, rules: bool = True) -> Cle
     title is known from metadata. ``rules``: apply the junk rules (off keeps every line).
     """
     raw = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    lines = [(i, " ".join(_markdown(line).split())) for i, line in enumerate(raw)]
-    kept = [(i, line) for i, line in lines if line]
-    removed: list[Removed] = []
+    units = _units([" ".join(_markdown(line).split()) for line in raw])
     reasons: dict[int, str] = {}
-
     if rules:
-        _mark_link_lists(kept, reasons)
-        for i, line in kept:
+        _mark_link_lists(units, reasons)
+        for i, line in units:
             if i not in reasons and (reason := _junk_reason(line)):
                 reasons[i] = reason
-        _mark_sandwiched(kept, reasons)
+        _mark_sandwiched(units, reasons)
 
-    body = [(i, line) for i, line in kept if i not in reasons]
+    body = [(i, line) for i, line in units if i not in reasons]
     title = None
     if find_title and rules:
         body, title = _take_title(body, reasons)
     elif find_title and len(body) > 1 and is_headline(body[0][1]):
         title = body.pop(0)[1]
-    removed = [Removed(line=i, text=line, reason=reasons[i]) for i, line in kept if i in reasons]
-    paragraphs = _join_wrapped(raw, body)
-    return Cleaned(title=title, paragraphs=paragraphs, removed=removed)
+    removed = [Removed(line=i, text=line, reason=reasons[i]) for i, line in units if i in reasons]
+    return Cleaned(title=title, paragraphs=[line for _, line in body], removed=removed)
+
+
+def _units(lines: list[str]) -> list[tuple[int, str]]:
+    """(index of first line, text) of each paragraph: the non-empty lines, or, in hard-wrapped
+    text (blank lines between blocks of short lines), the lines of a block joined.
+
+    In wrapped text a line continues onto the next only when it is nearly as long as the wrap
+    width, so a short headline on top of a block keeps a line of its own.
+    """
+    kept = [(i, line) for i, line in enumerate(lines) if line]
+    if len(kept) < 2:
+        return kept
+    first, last = kept[0][0], kept[-1][0]
+    inner_blank = any(not lines[i] for i in range(first, last))
+    adjacent = any(b == a + 1 for (a, _), (b, _) in itertools.pairwise(kept))
+    width = max(len(line) for _, line in kept)
+    if not (inner_blank and adjacent and width <= _WRAP_WIDTH):
+        return kept
+    units: list[tuple[int, str]] = []
+    prev, prev_len = -2, 0
+    for i, line in kept:
+        joins = i == prev + 1 and prev_len >= _WRAP_FILL * width and not _BULLET.match(line)
+        if joins and units:
+            units[-1] = (units[-1][0], f"{units[-1][1]} {line}")
+        else:
+            units.append((i, line))
+        prev, prev_len = i, len(line)
+    return units
 
 
 def _mark_link_lists(kept: list[tuple[int, str]], reasons: dict[int, str]) -> None:
@@ -204,23 +242,3 @@ def _take_title(
     if len(body) > 1 and is_headline(body[0][1]) and not is_headline(body[1][1]):
         return body[1:], body[0][1]
     return body, None
-
-
-def _join_wrapped(raw: list[str], body: list[tuple[int, str]]) -> list[str]:
-    """Paragraphs are lines, unless the text is hard-wrapped into blank-line separated blocks."""
-    if not body:
-        return []
-    blank = sum(1 for line in raw if not line.strip())
-    multi = sum(1 for (a, _), (b, _) in itertools.pairwise(body) if b == a + 1)
-    wrapped = blank >= 1 and multi > 0 and max(len(line) for _, line in body) <= 100
-    if not wrapped:
-        return [line for _, line in body]
-    paragraphs: list[str] = []
-    prev = -2
-    for i, line in body:
-        if i == prev + 1 and paragraphs and not _BULLET.match(line):
-            paragraphs[-1] = f"{paragraphs[-1]} {line}"
-        else:
-            paragraphs.append(line)
-        prev = i
-    return paragraphs

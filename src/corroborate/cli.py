@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -191,10 +192,11 @@ def ingest(
             )
         except CorroborateError as exc:
             raise _fail(str(exc)) from None
+        stored = len(store)
     if fmt is Format.text:
         typer.echo(report.summary())
         if not quiet:
-            typer.echo(f"store: {db} ({len(Store(db))} articles)")
+            typer.echo(f"store: {db} ({stored} articles)")
     elif fmt is Format.json:
         _emit(report.to_dict(), fmt)
     else:
@@ -251,8 +253,12 @@ def list_(
     from rich.table import Table
 
     table = Table(title=f"{len(rows)} articles in {db}", title_justify="left")
-    for col in ("id", "source", "published", "lang", "words", "junk", "title or input"):
-        table.add_column(col, overflow="fold")
+    table.add_column("id", no_wrap=True)
+    table.add_column("source", max_width=24)
+    table.add_column("published", no_wrap=True)
+    for col in ("lang", "words", "junk"):
+        table.add_column(col, justify="right", no_wrap=True)
+    table.add_column("title or input", ratio=1)
     for r in rows:
         table.add_row(
             r["id"],
@@ -263,7 +269,8 @@ def list_(
             str(r["removed"]),
             r["title"] or r["input"],
         )
-    Console(markup=False, highlight=False).print(table)
+    width = None if sys.stdout.isatty() else shutil.get_terminal_size((120, 24)).columns
+    Console(markup=False, highlight=False, width=width).print(table)
 
 
 @app.command()
@@ -280,8 +287,11 @@ def show(
 
     if not os.path.exists(db):
         raise _fail(f"{db}: no such store; run corroborate ingest first")
-    with Store(db) as store:
-        article = store.get(article_id)
+    try:
+        with Store(db) as store:
+            article = store.get(article_id)
+    except CorroborateError as exc:
+        raise _fail(str(exc)) from None
     if article is None:
         raise _fail(f"no article with id {article_id!r} (or the prefix is not unique)")
     if fmt is not Format.text:

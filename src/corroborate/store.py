@@ -101,8 +101,9 @@ class Store:
                 for art in articles:
                     row = _to_row(art)
                     cur = self.db.execute(
-                        f"INSERT OR IGNORE INTO articles ({', '.join(_COLUMNS)}, ingested_at) "
-                        f"VALUES ({', '.join('?' * len(_COLUMNS))}, ?)",
+                        f"INSERT INTO articles ({', '.join(_COLUMNS)}, ingested_at) "
+                        f"VALUES ({', '.join('?' * len(_COLUMNS))}, ?) "
+                        "ON CONFLICT(id) DO NOTHING",
                         (*row, now),
                     )
                     out.append(cur.rowcount == 1)

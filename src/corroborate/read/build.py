@@ -33,7 +33,10 @@ def build_article(
     text = fix_text(text)
     title = fix_text(title) if title else title
     cleaned = clean_text(text, find_title=find_title and not title, rules=options.clean)
-    if not cleaned.paragraphs:
+    title = _clean_meta(title) or cleaned.title
+    if title and cleaned.paragraphs and _same(cleaned.paragraphs[0], title):
+        cleaned.paragraphs.pop(0)  # the page repeats its headline on top of the text
+    if not any(c.isalpha() for p in cleaned.paragraphs for c in p):
         reason = "no article text left after removing site junk" if cleaned.removed else "no text"
         return [Problem(input, reason)]
     body = "\n".join(cleaned.paragraphs)
@@ -43,7 +46,7 @@ def build_article(
         id=article_id(body, source),
         text=body,
         paragraphs=cleaned.paragraphs,
-        title=_clean_meta(title) or cleaned.title,
+        title=title,
         source=source,
         published=_clean_meta(published) or options.published,
         url=_clean_meta(url),
@@ -66,6 +69,10 @@ def build_article(
         )
     out.append(article)
     return out
+
+
+def _same(a: str, b: str) -> bool:
+    return " ".join(a.casefold().split()) == " ".join(b.casefold().split())
 
 
 def _clean_meta(value: object) -> str | None:

@@ -44,6 +44,8 @@ _BOMS: list[tuple[bytes, str]] = [
 # C0 controls other than tab, newline, carriage return and form feed; plus C1 controls.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\ufffd]")
 _MAX_CONTROL_SHARE = 0.02
+_WESTERN = ("cp1252", "latin_1", "iso8859_15")
+_WESTERN_MARGIN = 0.05
 
 
 def binary_kind(head: bytes) -> str | None:
@@ -109,9 +111,15 @@ def _detect(data: bytes) -> str | None:
 
     if b"\x00" in data[:65536] and not _looks_utf16(data):
         return None
-    best = from_bytes(data).best()
-    if best is None:
+    matches = list(from_bytes(data))
+    if not matches:
         return None
+    best = matches[0]
+    # Undeclared single-byte text on the web is windows-1252 far more often than the Central or
+    # Eastern European code pages that decode the same bytes with the same "chaos" score.
+    for match in matches:
+        if match.encoding in _WESTERN and match.chaos <= best.chaos + _WESTERN_MARGIN:
+            return str(match)
     return str(best)
 
 

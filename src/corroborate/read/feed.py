@@ -44,6 +44,9 @@ def fragment_to_text(fragment: str) -> str:
     for el in root.iter():
         if not isinstance(el.tag, str):
             continue
+        # line breaks in the markup are white space; only blocks and <br> end a line
+        el.text = el.text and " ".join(el.text.split("\n"))
+        el.tail = el.tail and " ".join(el.tail.split("\n"))
         if el.tag == "br":
             el.tail = "\n" + (el.tail or "")
         elif el.tag in _BLOCKS:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from datetime import datetime
 from typing import Any
 
 from corroborate.config import ReadOptions
@@ -23,6 +24,17 @@ _META_CHARSET = re.compile(
     rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE
 )
 _XML_ENCODING = re.compile(rb"""^<\?xml[^>]+encoding\s*=\s*["']([A-Za-z0-9_.:-]+)""")
+# Machine-readable publication times: Open Graph / article meta, schema.org JSON-LD or microdata.
+_TIME_NAMES = (
+    r"""(?:property|name|itemprop)=["'](?:article:published_time|og:published_time|"""
+    r"""datePublished|pubdate|publish[-_]?date|dc\.date\.issued)["']"""
+)
+_PUBLISHED_TIME = re.compile(
+    _TIME_NAMES + r"""[^>]*?content=["']([^"']+)"""
+    r"""|content=["']([^"']+)["'][^>]*?""" + _TIME_NAMES + r'|"datePublished"\s*:\s*"([^"]+)"',
+    re.IGNORECASE,
+)
+_HEAD_CHARS = 300_000
 _HEADER_CHARSET = re.compile(r"charset\s*=\s*[\"']?([A-Za-z0-9_.:-]+)", re.IGNORECASE)
 
 # Extraction settings: comments are not the article; precision and recall are balanced.
@@ -71,7 +83,12 @@ def html_to_articles(
     title: str | None = None,
     input_id: str | None = None,
 ) -> list[Article | Problem]:
-    """Extract one page; metadata found in the page wins over the fallbacks given here."""
+    """Extract one page.
+
+    ``url``, ``source`` and ``title`` are what the caller knows for sure (a WARC record's target
+    URI, a JSON line's fields) and win over what the page says; ``published`` is only a fallback
+    (a WARC-Date is when the page was fetched, not when it was published).
+    """
     meta = extract_html(html, url)
     if meta is None:
         raise ReadError("no article text found in the HTML page")
@@ -80,14 +97,29 @@ def html_to_articles(
         input=name,
         kind=kind,
         options=options,
-        title=meta.get("title") or title,
-        source=meta.get("sitename") or source or meta.get("hostname"),
-        published=meta.get("date") or published,
-        url=meta.get("url") or url,
+        title=title or meta.get("title"),
+        source=source or meta.get("sitename") or meta.get("hostname"),
+        published=_published(html, meta.get("date")) or published,
+        url=url or meta.get("url"),
         author=meta.get("author"),
         input_id=input_id,
         find_title=False,
     )
+
+
+def _published(html: str, day: str | None) -> str | None:
+    """htmldate's day, with the time of day when the page's own metadata gives it for that day."""
+    if not day:
+        return None
+    for match in _PUBLISHED_TIME.finditer(html[:_HEAD_CHARS]):
+        value = next(g for g in match.groups() if g).strip().replace("Z", "+00:00")
+        try:
+            stamp = datetime.fromisoformat(value)
+        except ValueError:
+            continue
+        if stamp.date().isoformat() == day[:10] and (stamp.hour, stamp.minute) != (0, 0):
+            return stamp.isoformat()
+    return day
 
 
 def read_html(

@@ -48,7 +48,11 @@ GZIP_MAGIC = b"\x1f\x8b"
 
 
 def _megabytes(size: int) -> str:
-    return f"{size / 1_000_000:.1f} MB"
+    """A size for people: 2.0 kB, 51.3 MB."""
+    for unit, scale in (("GB", 1e9), ("MB", 1e6), ("kB", 1e3)):
+        if size >= scale:
+            return f"{size / scale:.1f} {unit}"
+    return f"{size} bytes"
 
 
 @dataclass(slots=True)

@@ -27,14 +27,20 @@ def _str(value: Any) -> str | None:
 
 
 def _records(text: str) -> Iterator[tuple[int, Any]]:
-    stripped = text.lstrip()
+    stripped = text.strip()
     if stripped.startswith("["):
         try:
             items = json.loads(stripped)
         except json.JSONDecodeError as exc:
             raise ReadError(f"not valid JSON: {exc}") from None
-        yield from enumerate(items, 1)
+        yield from enumerate(items if isinstance(items, list) else [items], 1)
         return
+    if stripped.startswith("{") and "\n" in stripped:  # one pretty-printed object?
+        try:
+            yield 1, json.loads(stripped)
+            return
+        except json.JSONDecodeError:
+            pass  # JSON Lines after all
     for n, line in enumerate(text.splitlines(), 1):
         if line.strip():
             try:
