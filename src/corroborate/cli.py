@@ -95,7 +95,7 @@ def _progress(quiet: bool, total: int) -> Iterator[Any]:
         TextColumn("{task.description}"),
         BarColumn(),
         MofNCompleteColumn(),
-        TextColumn("{task.fields[articles]} articles"),
+        TextColumn("{task.fields[articles]} stored"),
         TimeElapsedColumn(),
         console=Console(stderr=True),
         transient=True,
