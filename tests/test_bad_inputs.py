@@ -215,7 +215,7 @@ def test_cli_ingest_reports_each_bad_input_once(
 def test_cli_text_summary_counts(
     run_cli: Callable[..., Result], bad_folder: Path, db_path: Path
 ) -> None:
-    result = run_cli("ingest", bad_folder, "--db", db_path)
+    result = run_cli("ingest", bad_folder, "--db", db_path, "--no-stories")
     assert result.exit_code == 0
     assert result.stdout.splitlines() == [
         f"5 articles read from {len(BAD) + 4} inputs: 5 new, 0 already stored; "

@@ -90,6 +90,7 @@ def test_ingest_text_output(run_cli: Run, examples: Path, db_path: Path) -> None
     assert result.exit_code == 0
     assert result.stdout.splitlines() == [
         "10 articles read from 6 inputs: 10 new, 0 already stored; 3 skipped, 0 failed",
+        "stories: 10 articles assigned: 4 new stories, 0 grown; 4 in all",
         f"store: {db_path} (10 articles)",
     ]
     assert sorted(result.stderr.splitlines()) == [
@@ -112,7 +113,8 @@ def test_ingest_quiet_hides_notes_not_problems(run_cli: Run, examples: Path, db_
     result = run_cli("ingest", examples, "--db", db_path, "--quiet")
     assert result.exit_code == 0
     assert result.stdout.splitlines() == [
-        "10 articles read from 6 inputs: 10 new, 0 already stored; 3 skipped, 0 failed"
+        "10 articles read from 6 inputs: 10 new, 0 already stored; 3 skipped, 0 failed",
+        "stories: 10 articles assigned: 4 new stories, 0 grown; 4 in all",
     ]
     assert [line.split(":")[0] for line in result.stderr.splitlines()] == ["skipped"]
 
@@ -121,7 +123,9 @@ def test_ingest_json_and_jsonl(run_cli: Run, examples: Path, tmp_path: Path) -> 
     as_json = run_cli("ingest", examples, "--db", tmp_path / "a.db", "--format", "json")
     report = json.loads(as_json.stdout)
     assert set(report) == {"inputs", "read", "new", "duplicates", "skipped", "failed",
-                           "articles", "problems"}  # fmt: skip
+                           "articles", "problems", "stories"}  # fmt: skip
+    assert report["stories"]["assigned"] == 10
+    assert report["stories"]["total_stories"] == 4
     assert (report["inputs"], report["read"], report["skipped"], report["failed"]) == (6, 10, 3, 0)
     assert report["problems"][0] == {
         "input": str(examples / "archive.warc.gz"),

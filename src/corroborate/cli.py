@@ -143,10 +143,13 @@ def ingest(
     source: SourceOption = None,
     max_size: MaxSizeOption = "50MB",
     no_clean: NoCleanOption = False,
+    no_stories: Annotated[
+        bool, typer.Option("--no-stories", help="Do not assign new articles to stories now.")
+    ] = False,
     fmt: FormatOption = Format.text,
     quiet: QuietOption = False,
 ) -> None:
-    """Read articles and keep them in the store.
+    """Read articles, keep them in the store and assign the new ones to stories.
 
     Reads plain text and Markdown pastes, HTML pages, RSS/Atom feeds, WARC crawls and JSON Lines;
     an article already stored is not stored again. Inputs that cannot be read get one line each
@@ -192,13 +195,22 @@ def ingest(
             )
         except CorroborateError as exc:
             raise _fail(str(exc)) from None
+        update = None
+        if report.new and not no_stories:
+            from corroborate.assign import update_stories
+
+            update = update_stories(store)
         stored = len(store)
     if fmt is Format.text:
         typer.echo(report.summary())
+        if update is not None:
+            typer.echo(f"stories: {update.summary()}")
         if not quiet:
             typer.echo(f"store: {db} ({stored} articles)")
     elif fmt is Format.json:
-        _emit(report.to_dict(), fmt)
+        data = report.to_dict()
+        data["stories"] = None if update is None else update.to_dict()
+        _emit(data, fmt)
     else:
         _emit(report.articles, fmt)
     if not report.ok:
@@ -354,6 +366,99 @@ def extract(
         _emit(articles, fmt)
     if read == 0:
         raise typer.Exit(1)
+
+
+@app.command()
+def stories(
+    db: DbOption = DEFAULT_DB,
+    rebuild: Annotated[
+        bool, typer.Option("--rebuild", help="Cluster every article afresh (new story ids).")
+    ] = False,
+    groups: Annotated[
+        bool,
+        typer.Option(
+            "--groups/--no-groups",
+            help="Work out each story's independence groups (sentence model; slower).",
+        ),
+    ] = True,
+    fmt: FormatOption = Format.text,
+) -> None:
+    """Group the stored articles into stories and show them, newest first.
+
+    Assigns articles not yet in a story (all of them with --rebuild). Each story shows its
+    label, time span, articles and independence groups (articles derived from one text).
+    --format jsonl prints the assignment, one {"article", "story"} object per line.
+
+    Example: corroborate stories --db news.db --format json
+    """
+    from corroborate.assign import story_report, update_stories
+    from corroborate.store import Store
+
+    if not os.path.exists(db):
+        raise _fail(f"{db}: no such store; run corroborate ingest first")
+    try:
+        with Store(db) as store:
+            update = update_stories(store, rebuild=rebuild)
+            if fmt is Format.jsonl:
+                for article_id, story_id in sorted(store.story_of().items()):
+                    typer.echo(json.dumps({"article": article_id, "story": story_id}))
+                return
+            report = story_report(store, groups=groups)
+    except CorroborateError as exc:
+        raise _fail(str(exc)) from None
+    if fmt is Format.json:
+        _emit({"update": update.to_dict(), "stories": report}, fmt)
+        return
+    typer.echo(update.summary())
+    for story in report:
+        span = " to ".join(sorted({(d or "")[:10] for d in (story["first"], story["last"]) if d}))
+        typer.echo("")
+        typer.echo(f"{story['id']}  {story['label']}")
+        typer.echo(
+            f"  {len(story['articles'])} articles"
+            + (f", {len(story['groups'])} independent sources" if story["groups"] else "")
+            + (f", {span}" if span else "")
+        )
+        for group_no, group in enumerate(story["groups"] or [[a["id"] for a in story["articles"]]]):
+            for article_id in group:
+                a = next(x for x in story["articles"] if x["id"] == article_id)
+                mark = f"[{group_no + 1}]" if story["groups"] else "  -"
+                typer.echo(f"    {mark} {a['id']}  {a['label']}")
+
+
+@app.command()
+def similarity(
+    a: Annotated[str, typer.Argument(help="First input (file, or - for standard input).")],
+    b: Annotated[str, typer.Argument(help="Second input.")],
+    fmt: FormatOption = Format.text,
+) -> None:
+    """Print how likely two articles report the same story: 0 (unrelated) to 1 (same story).
+
+    Each input is read like ingest reads it; the first article of each is compared.
+
+    Example: corroborate similarity examples/wire-agency.txt examples/daily-ledger.txt
+    """
+    from corroborate.read import read_inputs
+    from corroborate.records import Article, Problem
+    from corroborate.similarity import similarity as score
+
+    found = []
+    for path in (a, b):
+        article = None
+        for item in read_inputs([path]):
+            if isinstance(item, Problem):
+                typer.echo(str(item), err=True)
+            elif article is None:
+                article = item
+        if not isinstance(article, Article):
+            raise _fail(f"{path}: no article could be read")
+        found.append(article)
+    value = score(found[0], found[1])
+    if fmt is Format.text:
+        typer.echo(f"{value:.4f}")
+    else:
+        row = {"a": found[0].input, "b": found[1].input, "score": value}
+        _emit(row if fmt is Format.json else [row], fmt)
 
 
 def main() -> None:

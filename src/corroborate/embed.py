@@ -64,13 +64,20 @@ class SentenceEmbedder:
         for noisy in ("sentence_transformers", "transformers", "huggingface_hub"):
             logging.getLogger(noisy).setLevel(logging.ERROR)
         from sentence_transformers import SentenceTransformer
+        from transformers.utils import logging as hf_logging
+
+        hf_logging.disable_progress_bar()
 
         path = _resolve(config.model)
         self.name = config.model if config.model != PACKAGED else "all-MiniLM-L6-v2 (packaged)"
         self.config = config
         self.model: Any = SentenceTransformer(path, device="cpu")
         self.model.max_seq_length = config.max_seq_length
-        self.dim = int(self.model.get_sentence_embedding_dimension())
+        dimension = (
+            getattr(self.model, "get_embedding_dimension", None)
+            or self.model.get_sentence_embedding_dimension
+        )
+        self.dim = int(dimension() or 0)
 
     def encode(self, texts: list[str]) -> np.ndarray:
         if not texts:

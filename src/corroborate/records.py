@@ -12,7 +12,7 @@ import unicodedata
 from dataclasses import asdict, dataclass, field
 from typing import Any, Literal
 
-__all__ = ["Article", "Problem", "Removed", "article_id"]
+__all__ = ["Article", "Match", "Problem", "Relation", "Removed", "Sentence", "Story", "article_id"]
 
 ProblemLevel = Literal["failed", "skipped", "note"]
 
@@ -86,3 +86,51 @@ def article_id(text: str, source: str | None = None) -> str:
     folded = " ".join(unicodedata.normalize("NFC", text).split())
     key = folded if not source else f"{folded}\x00{source.strip().casefold()}"
     return hashlib.sha256(key.encode("utf-8")).hexdigest()[:16]
+
+
+@dataclass(slots=True)
+class Sentence:
+    """A sentence of an article: ``article.text[start:end] == text``."""
+
+    index: int
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(slots=True)
+class Match:
+    """A sentence of article ``a`` with its counterpart in article ``b``."""
+
+    a: int  # sentence index in a
+    b: int  # sentence index in b
+    score: float  # similarity of the two sentences, 0..1
+    kind: str  # "verbatim" (the same words, lightly edited) or "paraphrase"
+
+
+RELATIONS = ("duplicate", "rewrite", "shared-source", "independent")
+
+
+@dataclass(slots=True)
+class Relation:
+    """How two articles of a story share text."""
+
+    a: str  # article id
+    b: str  # article id
+    share_a: float  # share of a's sentences that have a counterpart in b
+    share_b: float  # share of b's sentences that have a counterpart in a
+    relation: str  # one of RELATIONS
+    source: str | None = None  # the article the other derives from (earlier published), if known
+    matches: list[Match] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Story:
+    """Articles about one real-world event."""
+
+    id: str
+    label: str
+    articles: list[str]  # article ids
+    first: str | None = None  # earliest publication date (ISO) among its articles
+    last: str | None = None
+    groups: list[list[str]] = field(default_factory=list)  # independence groups of article ids

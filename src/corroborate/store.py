@@ -13,14 +13,19 @@ from collections.abc import Iterable, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 from types import TracebackType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from corroborate.errors import StoreError
-from corroborate.records import Article
+from corroborate.records import Article, Story
+
+if TYPE_CHECKING:
+    import numpy as np
+
+    from corroborate.stories import Features
 
 __all__ = ["SCHEMA_VERSION", "Store"]
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS articles (
@@ -42,6 +47,33 @@ CREATE TABLE IF NOT EXISTS articles (
 );
 CREATE INDEX IF NOT EXISTS articles_published ON articles(published);
 CREATE INDEX IF NOT EXISTS articles_url ON articles(url);
+
+-- schema 2: story clustering
+CREATE TABLE IF NOT EXISTS article_features (
+    article_id TEXT PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+    words BLOB NOT NULL,   -- sparse row: int32 feature indices, then float32 values
+    names BLOB NOT NULL,
+    day INTEGER NOT NULL,  -- publication day (proleptic ordinal), -1 when unknown
+    years TEXT NOT NULL    -- JSON list of years the text mentions
+);
+CREATE TABLE IF NOT EXISTS stories (
+    id TEXT PRIMARY KEY,
+    label TEXT NOT NULL,
+    first TEXT,
+    last TEXT,
+    size INTEGER NOT NULL,
+    updated_at TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS story_articles (
+    article_id TEXT PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+    story_id TEXT NOT NULL REFERENCES stories(id) ON DELETE CASCADE
+);
+CREATE INDEX IF NOT EXISTS story_articles_story ON story_articles(story_id);
+CREATE TABLE IF NOT EXISTS story_provenance (
+    story_id TEXT PRIMARY KEY REFERENCES stories(id) ON DELETE CASCADE,
+    members TEXT NOT NULL,  -- hash of the member ids the cached result is for
+    data TEXT NOT NULL      -- JSON: relations, groups, originality
+);
 """
 
 _COLUMNS = (
@@ -150,6 +182,143 @@ class Store:
         ).fetchone()
         return row[0] if row else None
 
+    def articles_by_id(self, ids: Iterable[str]) -> list[Article]:
+        """The articles with these ids, in the order given (unknown ids are left out)."""
+        ids = list(ids)
+        found: dict[str, Article] = {}
+        for start in range(0, len(ids), 500):
+            chunk = ids[start : start + 500]
+            sql = f"SELECT * FROM articles WHERE id IN ({', '.join('?' * len(chunk))})"
+            for row in self.db.execute(sql, chunk):
+                found[row["id"]] = _from_row(row)
+        return [found[i] for i in ids if i in found]
+
+    # -- story features -------------------------------------------------------------------
+
+    def articles_without_features(self) -> list[Article]:
+        rows = self.db.execute(
+            "SELECT a.* FROM articles a LEFT JOIN article_features f ON f.article_id = a.id "
+            "WHERE f.article_id IS NULL ORDER BY a.rowid"
+        )
+        return [_from_row(row) for row in rows]
+
+    def save_features(self, features: Features) -> None:
+        rows = []
+        for k, article_id in enumerate(features.ids):
+            rows.append((
+                article_id, _row_blob(features.words, k), _row_blob(features.names, k),
+                int(features.days[k]), json.dumps(sorted(features.years[k])),
+            ))  # fmt: skip
+        with self.db:
+            self.db.executemany(
+                "INSERT OR REPLACE INTO article_features VALUES (?, ?, ?, ?, ?)", rows
+            )
+
+    def load_features(self) -> Features:
+        """Features of every article that has them, in ingest order."""
+        import numpy as np
+        import scipy.sparse as sp
+
+        from corroborate.stories import N_FEATURES, Features
+
+        ids: list[str] = []
+        spaces: tuple[list[np.ndarray], ...] = ([], [], [], [])  # word idx/val, name idx/val
+        days, years = [], []
+        sql = (
+            "SELECT f.* FROM article_features f JOIN articles a ON a.id = f.article_id "
+            "ORDER BY a.rowid"
+        )
+        for row in self.db.execute(sql):
+            ids.append(row["article_id"])
+            for n, blob in enumerate((row["words"], row["names"])):
+                idx, val = _blob_row(blob)
+                spaces[2 * n].append(idx)
+                spaces[2 * n + 1].append(val)
+            days.append(row["day"])
+            years.append(frozenset(json.loads(row["years"])))
+
+        def matrix(idx: list[np.ndarray], val: list[np.ndarray]) -> Any:
+            indptr = np.concatenate([[0], np.cumsum([len(i) for i in idx])]).astype(np.int64)
+            data = np.concatenate(val) if val else np.zeros(0, dtype=np.float32)
+            indices = np.concatenate(idx) if idx else np.zeros(0, dtype=np.int32)
+            return sp.csr_matrix((data, indices, indptr), shape=(len(idx), N_FEATURES))
+
+        return Features(
+            ids=ids,
+            words=matrix(spaces[0], spaces[1]),
+            names=matrix(spaces[2], spaces[3]),
+            days=np.array(days, dtype=np.int64),
+            years=years,
+        )
+
+    # -- stories --------------------------------------------------------------------------
+
+    def story_of(self) -> dict[str, str]:
+        """Article id -> story id, for every assigned article."""
+        return dict(self.db.execute("SELECT article_id, story_id FROM story_articles").fetchall())
+
+    def save_stories(self, stories: Iterable[Story], replace_all: bool = False) -> None:
+        """Write stories and their members in one transaction (all of them if ``replace_all``)."""
+        now = datetime.now(UTC).isoformat(timespec="seconds")
+        with self.db:
+            if replace_all:
+                self.db.execute("DELETE FROM story_articles")
+                self.db.execute("DELETE FROM stories")
+            for story in stories:
+                self.db.execute(
+                    "INSERT INTO stories (id, label, first, last, size, updated_at) "
+                    "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET label=excluded.label, "
+                    "first=excluded.first, last=excluded.last, size=excluded.size, "
+                    "updated_at=excluded.updated_at",
+                    (story.id, story.label, story.first, story.last, len(story.articles), now),
+                )
+                self.db.executemany(
+                    "INSERT OR REPLACE INTO story_articles (article_id, story_id) VALUES (?, ?)",
+                    [(a, story.id) for a in story.articles],
+                )
+
+    def stories(self) -> list[Story]:
+        """Every story, newest (latest article) first."""
+        members: dict[str, list[str]] = {}
+        sql = (
+            "SELECT sa.story_id, sa.article_id FROM story_articles sa "
+            "JOIN articles a ON a.id = sa.article_id ORDER BY a.published, a.rowid"
+        )
+        for story_id, article_id in self.db.execute(sql):
+            members.setdefault(story_id, []).append(article_id)
+        rows = self.db.execute(
+            "SELECT * FROM stories ORDER BY coalesce(last, '') DESC, updated_at DESC, id"
+        )
+        return [
+            Story(
+                id=row["id"],
+                label=row["label"],
+                articles=members.get(row["id"], []),
+                first=row["first"],
+                last=row["last"],
+            )
+            for row in rows
+        ]
+
+    def story(self, story_id: str) -> Story | None:
+        """One story by id or unique id prefix."""
+        matches = [s for s in self.stories() if s.id.startswith(story_id)]
+        return matches[0] if len(matches) == 1 else None
+
+    def cached_provenance(self, story_id: str, members: str) -> dict[str, Any] | None:
+        row = self.db.execute(
+            "SELECT data FROM story_provenance WHERE story_id = ? AND members = ?",
+            (story_id, members),
+        ).fetchone()
+        return json.loads(row[0]) if row else None
+
+    def cache_provenance(self, story_id: str, members: str, data: dict[str, Any]) -> None:
+        with self.db:
+            self.db.execute(
+                "INSERT OR REPLACE INTO story_provenance VALUES (?, ?, ?)",
+                (story_id, members, json.dumps(data, ensure_ascii=False)),
+            )
+
     # -- lifecycle ------------------------------------------------------------------------
 
     def close(self) -> None:
@@ -165,6 +334,22 @@ class Store:
         tb: TracebackType | None,
     ) -> None:
         self.close()
+
+
+def _row_blob(matrix: Any, k: int) -> bytes:
+    import numpy as np
+
+    start, end = matrix.indptr[k], matrix.indptr[k + 1]
+    idx = np.asarray(matrix.indices[start:end], dtype=np.int32)
+    val = np.asarray(matrix.data[start:end], dtype=np.float32)
+    return idx.tobytes() + val.tobytes()
+
+
+def _blob_row(blob: bytes) -> tuple[np.ndarray, np.ndarray]:
+    import numpy as np
+
+    half = len(blob) // 2
+    return np.frombuffer(blob[:half], dtype=np.int32), np.frombuffer(blob[half:], dtype=np.float32)
 
 
 def _to_row(art: Article) -> tuple[Any, ...]:
