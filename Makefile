@@ -22,6 +22,7 @@ demo: $(STAMP)
 	rm -f $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm
 	$(BIN)/corroborate ingest examples/ --db $(DEMO_DB)
 	$(BIN)/corroborate list --db $(DEMO_DB)
+	$(BIN)/corroborate stories --db $(DEMO_DB)
 
 test: $(STAMP)
 	$(BIN)/ruff check src tests bench
@@ -30,6 +31,9 @@ test: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python bench/extraction.py
+	$(BIN)/python bench/stories.py
+	$(BIN)/python bench/similarity.py
+	$(BIN)/python bench/scale.py
 
 clean:
 	rm -rf $(VENV) $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm .pytest_cache .mypy_cache .ruff_cache

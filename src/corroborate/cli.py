@@ -217,6 +217,10 @@ def ingest(
         raise typer.Exit(1)
 
 
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}{'s' * (n != 1)}"
+
+
 def _short(name: str, width: int = 40) -> str:
     return name if len(name) <= width else "…" + name[-(width - 1) :]
 
@@ -414,11 +418,12 @@ def stories(
         span = " to ".join(sorted({(d or "")[:10] for d in (story["first"], story["last"]) if d}))
         typer.echo("")
         typer.echo(f"{story['id']}  {story['label']}")
-        typer.echo(
-            f"  {len(story['articles'])} articles"
-            + (f", {len(story['groups'])} independent sources" if story["groups"] else "")
-            + (f", {span}" if span else "")
-        )
+        parts = [_count(len(story["articles"]), "article")]
+        if story["groups"]:
+            parts.append(_count(len(story["groups"]), "independent source"))
+        if span:
+            parts.append(span)
+        typer.echo("  " + ", ".join(parts))
         for group_no, group in enumerate(story["groups"] or [[a["id"] for a in story["articles"]]]):
             for article_id in group:
                 a = next(x for x in story["articles"] if x["id"] == article_id)
