@@ -13,12 +13,18 @@ EXPECTED_ALL = [
     "Problem",
     "ReadError",
     "ReadOptions",
+    "Relation",
     "Removed",
+    "ReuseConfig",
     "Store",
     "StoreError",
+    "Story",
+    "StoryConfig",
     "__version__",
     "ingest",
+    "provenance",
     "read_inputs",
+    "update_stories",
 ]
 
 

@@ -210,3 +210,41 @@ def test_cli_stories_without_a_store(run_cli: Callable[..., Result], db_path: Pa
     result = run_cli("stories", "--db", db_path)
     assert result.exit_code == 1
     assert "no such store" in result.stderr
+
+
+def test_cli_stories_json_shows_independence_groups(
+    run_cli: Callable[..., Result], seeds: Path, db_path: Path
+) -> None:
+    run_cli("ingest", seeds, "--db", db_path)
+    result = run_cli("stories", "--db", db_path, "--format", "json")
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    (story,) = data["stories"]
+    by_input = {a["id"]: Path(a["input"]).name[:3] for a in story["articles"]}
+    groups = sorted(sorted(by_input[i] for i in g) for g in story["groups"])
+    assert groups == [["000", "003", "004"], ["001"], ["002"]]
+    assert len(story["relations"]) == 10
+    again = run_cli("stories", "--db", db_path, "--format", "json")  # from the cache
+    assert json.loads(again.stdout)["stories"] == data["stories"]
+
+
+def test_cli_similarity(run_cli: Callable[..., Result], examples: Path) -> None:
+    wire = examples / "wire-agency.txt"
+    same = run_cli("similarity", wire, examples / "daily-ledger.txt")
+    assert same.exit_code == 0, same.output
+    other = run_cli("similarity", wire, examples / "feeds" / "valley-radio.xml", "-f", "json")
+    assert other.exit_code == 0, other.output
+    assert float(same.stdout) == 1.0  # a rewrite of the same wire text
+    row = json.loads(other.stdout)
+    assert row["a"] == str(wire)
+    assert 0.5 < row["score"] <= 1.0  # Valley Radio's first entry reports the same dam failure
+
+
+def test_cli_similarity_unreadable_input(
+    run_cli: Callable[..., Result], examples: Path, tmp_path: Path
+) -> None:
+    empty = tmp_path / "empty.txt"
+    empty.write_text("")
+    result = run_cli("similarity", examples / "wire-agency.txt", empty)
+    assert result.exit_code == 1
+    assert f"{empty}: no article could be read" in result.stderr
