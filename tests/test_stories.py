@@ -248,3 +248,24 @@ def test_cli_similarity_unreadable_input(
     result = run_cli("similarity", examples / "wire-agency.txt", empty)
     assert result.exit_code == 1
     assert f"{empty}: no article could be read" in result.stderr
+
+
+def test_cli_duplicates_finds_the_copy_of_the_wire(
+    run_cli: Callable[..., Result], examples: Path, db_path: Path
+) -> None:
+    run_cli("ingest", examples, "--db", db_path, "--no-stories")
+    result = run_cli("duplicates", "--db", db_path, "--format", "json")
+    assert result.exit_code == 0, result.output
+    (pair,) = json.loads(result.stdout)
+    listed = run_cli("list", "--db", db_path, "--format", "json")
+    inputs = {row["id"]: row["input"] for row in json.loads(listed.stdout)}
+    assert {
+        Path(inputs[pair["a"]].split("#")[0]).name,
+        Path(inputs[pair["b"]].split("#")[0]).name,
+    } == {
+        "wire-agency.txt",
+        "archive.warc.gz",
+    }
+    assert pair["jaccard"] > 0.8
+    bad = run_cli("duplicates", "--db", db_path, "--threshold", "0.95")
+    assert bad.exit_code == 2

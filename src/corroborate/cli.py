@@ -432,6 +432,46 @@ def stories(
 
 
 @app.command()
+def duplicates(
+    db: DbOption = DEFAULT_DB,
+    threshold: Annotated[
+        float, typer.Option(help="Least estimated Jaccard similarity of 5-word shingles.")
+    ] = 0.5,
+    fmt: FormatOption = Format.text,
+) -> None:
+    """List near-duplicate articles across the whole store (MinHash LSH, no all-pairs compare).
+
+    Finds copies of one text under different outlets or URLs, however many articles are stored.
+
+    Example: corroborate duplicates --db news.db --threshold 0.8
+    """
+    from corroborate.reuse import ReuseConfig, near_duplicates
+    from corroborate.store import Store
+
+    if not os.path.exists(db):
+        raise _fail(f"{db}: no such store; run corroborate ingest first")
+    try:
+        config = ReuseConfig(lsh_threshold=threshold)
+    except ValueError as exc:
+        raise typer.BadParameter(str(exc)) from None
+    try:
+        with Store(db) as store:
+            articles = list(store.articles())
+            pairs = near_duplicates(reversed(articles), config)
+    except CorroborateError as exc:
+        raise _fail(str(exc)) from None
+    labels = {a.id: a.label for a in articles}
+    rows = [{"a": a, "b": b, "jaccard": round(j, 3)} for a, b, j in pairs]
+    if fmt is not Format.text:
+        _emit(rows, fmt)
+        return
+    typer.echo(f"{_count(len(rows), 'near-duplicate pair')} among {len(articles)} articles")
+    for row in rows:
+        typer.echo(f"  {row['jaccard']:.2f}  {row['a']} {labels[row['a']]}")
+        typer.echo(f"        {row['b']} {labels[row['b']]}")
+
+
+@app.command()
 def similarity(
     a: Annotated[str, typer.Argument(help="First input (file, or - for standard input).")],
     b: Annotated[str, typer.Argument(help="Second input.")],
