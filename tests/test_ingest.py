@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from corroborate import Article, IngestReport, Problem, ReadOptions, Store, ingest
-from corroborate.read import READERS, Input
+from corroborate.read import READERS, Input, Reader
 from tests.helpers import ARTICLE_LINES
 
 
@@ -155,10 +155,8 @@ def test_interrupt_in_a_callback_keeps_committed_batches(tmp_path: Path) -> None
     assert_readable(path, 2)
 
 
-def test_interrupt_in_a_reader_keeps_committed_batches(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    path = tmp_path / "news.db"
+def interrupt_third_input(monkeypatch: pytest.MonkeyPatch) -> Reader:
+    """Make the text reader raise KeyboardInterrupt on 3.txt; returns the real reader."""
     read_text = READERS["text"]
 
     def interrupted(inp: Input, options: ReadOptions, data: bytes | None) -> Iterator[object]:
@@ -167,6 +165,14 @@ def test_interrupt_in_a_reader_keeps_committed_batches(
         yield from read_text(inp, options, data)
 
     monkeypatch.setitem(READERS, "text", interrupted)
+    return read_text
+
+
+def test_interrupt_in_a_reader_keeps_committed_batches(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "news.db"
+    read_text = interrupt_third_input(monkeypatch)
     with Store(path) as store, pytest.raises(KeyboardInterrupt):
         ingest(three_inputs(), store, batch_size=1)
     assert_readable(path, 2)
@@ -182,14 +188,7 @@ def test_interrupt_loses_only_the_batch_in_flight(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     path = tmp_path / "news.db"
-    read_text = READERS["text"]
-
-    def interrupted(inp: Input, options: ReadOptions, data: bytes | None) -> Iterator[object]:
-        if inp.name == "3.txt":
-            raise KeyboardInterrupt
-        yield from read_text(inp, options, data)
-
-    monkeypatch.setitem(READERS, "text", interrupted)
+    interrupt_third_input(monkeypatch)
     with Store(path) as store, pytest.raises(KeyboardInterrupt):
         ingest(three_inputs(), store, batch_size=200)
     assert_readable(path, 0)

@@ -461,7 +461,7 @@ def duplicates(
     except CorroborateError as exc:
         raise _fail(str(exc)) from None
     labels = {a.id: a.label for a in articles}
-    rows = [{"a": a, "b": b, "jaccard": round(j, 3)} for a, b, j in pairs]
+    rows: list[dict[str, Any]] = [{"a": a, "b": b, "jaccard": round(j, 3)} for a, b, j in pairs]
     if fmt is not Format.text:
         _emit(rows, fmt)
         return
