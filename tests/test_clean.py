@@ -374,3 +374,29 @@ def test_headline_above_hard_wrapped_text_becomes_the_title() -> None:
         "Fourteen people died on Tuesday after an earth dam gave way in central Romania, "
         "officials said."
     ]
+
+
+def test_sentence_between_two_promo_lines_mid_article_is_kept() -> None:
+    middle = "Rescuers said the water was still rising on Wednesday afternoon."
+    text = paste(
+        BODY_1, "Watch: Drone footage shows the flooded valley", middle,
+        "Read more: Romania's ageing dams", BODY_2,
+    )  # fmt: skip
+    assert clean_text(text).paragraphs == [BODY_1, middle, BODY_2]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Phone - and internet - services were cut across the valley.",
+        "Mobile – Alabama's port city – was among the worst hit.",
+    ],
+)
+def test_phone_word_before_a_dash_is_not_a_contact_prompt(sentence: str) -> None:
+    assert clean_text(paste(BODY_1, sentence, BODY_2)).paragraphs == [BODY_1, sentence, BODY_2]
+
+
+@pytest.mark.timeout(60)  # a hang guard, not a speed target: the e-mail pattern was quadratic
+def test_a_long_token_does_not_stall_the_cleaner() -> None:
+    cleaned = clean_text("Headline of the page\n" + "QUJD" * 50_000 + "\n" + BODY_1)
+    assert cleaned.paragraphs[-1] == BODY_1

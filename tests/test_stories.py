@@ -269,3 +269,54 @@ def test_cli_duplicates_finds_the_copy_of_the_wire(
     assert pair["jaccard"] > 0.8
     bad = run_cli("duplicates", "--db", db_path, "--threshold", "0.95")
     assert bad.exit_code == 2
+
+
+def test_a_big_story_stays_one_story(seed_files: list[Path]) -> None:
+    """150 reports of one event (mixes of the seeds' sentences) exceed the candidate cap of 50
+    links per article; averaging over pairs that were never candidates used to split them."""
+    import random
+
+    from corroborate.sentences import split_sentences
+
+    pool = [s.text for f in seed_files for s in split_sentences(f.read_text(encoding="utf-8"))]
+    rng = random.Random(0)
+    articles = [art("\n".join(rng.sample(pool, 12)), published="2024-12-01") for _ in range(150)]
+    labels = cluster(featurize(articles))
+    assert len(set(labels)) == 1
+
+
+def test_ingest_assigns_articles_an_earlier_run_left_without_a_story(
+    run_cli: Callable[..., Result], examples: Path, db_path: Path
+) -> None:
+    run_cli("ingest", examples, "--db", db_path, "--no-stories")
+    result = run_cli("ingest", examples, "--db", db_path, "--format", "json")
+    report = json.loads(result.stdout)
+    assert report["new"] == 0
+    assert report["stories"]["assigned"] == 10
+
+
+def test_cli_one_story_by_id_prefix(
+    run_cli: Callable[..., Result], examples: Path, db_path: Path
+) -> None:
+    run_cli("ingest", examples, "--db", db_path)
+    rows = json.loads(run_cli("stories", "--db", db_path, "-f", "json", "--no-groups").stdout)
+    dam = next(s for s in rows["stories"] if len(s["articles"]) == 7)
+    one = run_cli("stories", dam["id"][:6], "--db", db_path, "-f", "json", "--no-groups")
+    assert [s["id"] for s in json.loads(one.stdout)["stories"]] == [dam["id"]]
+    missing = run_cli("stories", "nope", "--db", db_path)
+    assert missing.exit_code == 1
+    assert "no story with id 'nope'" in missing.stderr
+
+
+def test_provenance_cache_is_keyed_by_the_sentence_model(
+    store: Store, seeds: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from corroborate import assign, embed
+
+    ingest([str(seeds)], store)
+    update_stories(store)
+    (with_model,) = assign.story_report(store)
+    assert len(with_model["groups"]) == 3
+    monkeypatch.setattr(embed, "get_embedder", lambda config=None: embed.LexicalEmbedder())
+    (lexical,) = assign.story_report(store)
+    assert len(lexical["groups"]) == 5  # not the model's cached answer: no verbatim reuse here

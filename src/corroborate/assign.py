@@ -50,12 +50,15 @@ def update_stories(
 ) -> StoryUpdate:
     """Assign every unassigned article of ``store`` to a story (all of them if ``rebuild``)."""
     config = config or StoryConfig()
+    update = StoryUpdate()
+    if not rebuild and store.unassigned() == 0:
+        update.total_stories = store.story_count()
+        return update  # nothing new: no need to load and recluster the whole store
     missing = store.articles_without_features()
     for start in range(0, len(missing), _FEATURE_BATCH):
         store.save_features(featurize(missing[start : start + _FEATURE_BATCH], config))
     features = store.load_features()
     current = {} if rebuild else store.story_of()
-    update = StoryUpdate()
     if not features.ids:
         return update
     numbers: dict[str, int] = {}
@@ -92,14 +95,24 @@ def _story(sid: str, articles: list[Article]) -> Story:
     )
 
 
-def story_report(store: Store, *, groups: bool = True) -> list[dict[str, Any]]:
-    """Every story with its articles and, if ``groups``, its independence groups and relations.
+def story_report(
+    store: Store,
+    *,
+    groups: bool = True,
+    limit: int | None = None,
+    story_id: str | None = None,
+) -> list[dict[str, Any]]:
+    """Stories (newest first, at most ``limit``; or the one ``story_id`` names) with their
+    articles and, if ``groups``, their independence groups and pair relations.
 
-    Provenance needs sentence embeddings, so it is cached in the store per story and member set,
-    and only recomputed when a story's articles change.
+    Provenance needs sentence embeddings, so it is cached in the store per story, member set,
+    sentence model and settings, and only recomputed when one of them changes.
     """
+    stories = store.stories()
+    if story_id is not None:
+        stories = [s for s in stories if s.id.startswith(story_id)]
     out = []
-    for story in store.stories():
+    for story in stories[:limit]:
         articles = store.articles_by_id(story.articles)
         prov = _provenance(store, story, articles) if groups and len(articles) > 1 else None
         out.append({
@@ -113,28 +126,27 @@ def story_report(store: Store, *, groups: bool = True) -> list[dict[str, Any]]:
                 for a in articles
             ],
             "groups": prov["groups"] if prov else ([[a.id] for a in articles] if groups else []),
-            "relations": prov["relations"] if prov else [],
-            "originality": prov["originality"] if prov else {},
+            "relations": [
+                {"a": r["a"], "b": r["b"], "relation": r["relation"],
+                 "share_a": round(r["share_a"], 3), "share_b": round(r["share_b"], 3),
+                 "source": r["source"]}
+                for r in (prov["relations"] if prov else [])
+            ],
+            "originality": {k: round(v, 3) for k, v in (prov or {}).get("originality", {}).items()},
         })  # fmt: skip
     return out
 
 
 def _provenance(store: Store, story: Story, articles: list[Article]) -> dict[str, Any]:
-    members = hashlib.sha1("\n".join(sorted(a.id for a in articles)).encode()).hexdigest()
+    from corroborate.embed import get_embedder
+    from corroborate.reuse import DEFAULT, provenance
+
+    embedder = get_embedder()
+    key = "\n".join([embedder.name, repr(DEFAULT), *sorted(a.id for a in articles)])
+    members = hashlib.sha1(key.encode()).hexdigest()
     cached = store.cached_provenance(story.id, members)
     if cached is not None:
         return cached
-    from corroborate.reuse import provenance
-
-    prov = provenance(articles)
-    data = {
-        "groups": [sorted(g) for g in prov.groups],
-        "relations": [
-            {"a": r.a, "b": r.b, "relation": r.relation, "share_a": round(r.share_a, 3),
-             "share_b": round(r.share_b, 3), "source": r.source}
-            for r in prov.relations
-        ],
-        "originality": {k: round(v, 3) for k, v in prov.originality.items()},
-    }  # fmt: skip
+    data = provenance(articles, embedder).to_dict()
     store.cache_provenance(story.id, members, data)
     return data

@@ -51,14 +51,17 @@ _PROMO_ANYWHERE = re.compile(
     r"|\bsubscribe\s+to\s+our\b|\bsign\s+up\s+for\s+our\b|\bturn\s+on\s+notifications\b",
     re.IGNORECASE,
 )
-_EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+|\[email\s*(?:&#160;|\s)?protected\]", re.IGNORECASE)
+_EMAIL = re.compile(
+    r"(?<![\w.+-])[\w.+-]{1,64}@[\w-]{1,63}\.[\w.-]{2,63}|\[email\s*(?:&#160;|\s)?protected\]",
+    re.IGNORECASE,
+)
 _PHONE = re.compile(r"(?:\+?\d[\d\s().-]{7,}\d)")
 _PHONE_KIND = r"(?:call|phone|tel(?:ephone)?|mobile|whats\s*app|sms|text|fax|hotline)"
 # "Call or WhatsApp: ...", "Tel: ...", "Contact us ...": a contact prompt, not a sentence that
 # happens to start with "Phone lines were down".
 _CONTACT_START = re.compile(
     r"^\W*(?:" + _PHONE_KIND + r"(?:\s*(?:or|/|&|and)\s*" + _PHONE_KIND + r")*(?:\s+us)?"
-    r"(?:\s+(?:on|at))?\s*[:\-–]|contact\s+us\b|kindly\s+contact\b|e-?mail\s+us\b"
+    r"(?:\s+(?:on|at))?\s*:|contact\s+us\b|kindly\s+contact\b|e-?mail\s+us\b"
     r"|send\s+(?:us\s+)?(?:your\s+)?(?:tips|stories|news)\b)",
     re.IGNORECASE,
 )
@@ -105,7 +108,8 @@ def _junk_reason(line: str) -> str | None:
     words = _words(line)
     if _LIST_HEADING.match(line):
         return "link-list"
-    if words <= 40 and (_EMAIL.search(line) or (_CONTACT_START.match(line) and words <= 30)):
+    has_email = ("@" in line or "[email" in line.lower()) and _EMAIL.search(line)
+    if words <= 40 and (has_email or (_CONTACT_START.match(line) and words <= 30)):
         return "contact"
     if words <= 30 and _has_phone(line):
         return "contact"
@@ -214,15 +218,19 @@ def _mark_link_lists(kept: list[tuple[int, str]], reasons: dict[int, str]) -> No
 
 
 def _mark_sandwiched(kept: list[tuple[int, str]], reasons: dict[int, str]) -> None:
-    """A short line between two junk lines belongs to the junk block (a sentence of an ad)."""
+    """A short line between two junk lines belongs to their block (the sentence inside an advert
+    or contact block) when the block closes the text (every line after it is junk) or one of the
+    two is a contact line. In the middle of an article, a sentence between two
+    "Watch:"/"Read more:" lines is kept."""
+    tail = len(kept)
+    while tail > 0 and kept[tail - 1][0] in reasons:
+        tail -= 1
     for n in range(1, len(kept) - 1):
         i, line = kept[n]
-        if (
-            i not in reasons
-            and _words(line) <= _SHORT_WORDS
-            and kept[n - 1][0] in reasons
-            and kept[n + 1][0] in reasons
-        ):
+        before, after = reasons.get(kept[n - 1][0]), reasons.get(kept[n + 1][0])
+        if i in reasons or _words(line) > _SHORT_WORDS or not (before and after):
+            continue
+        if n + 1 >= tail or "contact" in (before, after):
             reasons[i] = "site-block"
 
 

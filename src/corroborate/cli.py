@@ -196,14 +196,14 @@ def ingest(
         except CorroborateError as exc:
             raise _fail(str(exc)) from None
         update = None
-        if report.new and not no_stories:
+        if not no_stories:  # also picks up articles an interrupted run left without a story
             from corroborate.assign import update_stories
 
             update = update_stories(store)
         stored = len(store)
     if fmt is Format.text:
         typer.echo(report.summary())
-        if update is not None:
+        if update is not None and update.assigned:
             typer.echo(f"stories: {update.summary()}")
         if not quiet:
             typer.echo(f"store: {db} ({stored} articles)")
@@ -215,6 +215,18 @@ def ingest(
         _emit(report.articles, fmt)
     if not report.ok:
         raise typer.Exit(1)
+
+
+def _note_fallback() -> None:
+    """Say so when the sentence model is missing and the lexical stand-in is used."""
+    from corroborate.embed import LexicalEmbedder, get_embedder
+
+    if isinstance(get_embedder(), LexicalEmbedder):
+        typer.echo(
+            "note: sentence-transformers is not installed: lexical stand-in, no paraphrase "
+            "detection (pip install 'corroborate[embed]')",
+            err=True,
+        )
 
 
 def _count(n: int, noun: str) -> str:
@@ -259,7 +271,7 @@ def list_(
         raise _fail(f"{db}: no such store; run corroborate ingest first")
     try:
         with Store(db) as store:
-            rows = [_summary_row(a, store.ingested_at(a.id)) for a in store.articles(limit)]
+            rows = [_summary_row(a, at) for a, at in store.articles_with_time(limit)]
     except CorroborateError as exc:
         raise _fail(str(exc)) from None
     if fmt is not Format.text:
@@ -374,10 +386,16 @@ def extract(
 
 @app.command()
 def stories(
+    story: Annotated[
+        str | None, typer.Argument(help="Show only this story (id or unique id prefix).")
+    ] = None,
     db: DbOption = DEFAULT_DB,
     rebuild: Annotated[
-        bool, typer.Option("--rebuild", help="Cluster every article afresh (new story ids).")
+        bool, typer.Option("--rebuild", help="Cluster every article afresh.")
     ] = False,
+    limit: Annotated[
+        int, typer.Option(help="Show at most this many stories, newest first (0: all).")
+    ] = 20,
     groups: Annotated[
         bool,
         typer.Option(
@@ -390,8 +408,9 @@ def stories(
     """Group the stored articles into stories and show them, newest first.
 
     Assigns articles not yet in a story (all of them with --rebuild). Each story shows its
-    label, time span, articles and independence groups (articles derived from one text).
-    --format jsonl prints the assignment, one {"article", "story"} object per line.
+    label, time span, articles and independence groups (articles derived from one text; worked
+    out with the sentence model for the stories shown, then cached). --format jsonl prints the
+    whole assignment, one {"article", "story"} object per line.
 
     Example: corroborate stories --db news.db --format json
     """
@@ -407,27 +426,31 @@ def stories(
                 for article_id, story_id in sorted(store.story_of().items()):
                     typer.echo(json.dumps({"article": article_id, "story": story_id}))
                 return
-            report = story_report(store, groups=groups)
+            report = story_report(store, groups=groups, limit=limit or None, story_id=story)
+            if groups:
+                _note_fallback()
     except CorroborateError as exc:
         raise _fail(str(exc)) from None
+    if story is not None and len(report) != 1:
+        raise _fail(f"no story with id {story!r} (or the prefix is not unique)")
     if fmt is Format.json:
         _emit({"update": update.to_dict(), "stories": report}, fmt)
         return
     typer.echo(update.summary())
-    for story in report:
-        span = " to ".join(sorted({(d or "")[:10] for d in (story["first"], story["last"]) if d}))
+    for entry in report:
+        span = " to ".join(sorted({(d or "")[:10] for d in (entry["first"], entry["last"]) if d}))
         typer.echo("")
-        typer.echo(f"{story['id']}  {story['label']}")
-        parts = [_count(len(story["articles"]), "article")]
-        if story["groups"]:
-            parts.append(_count(len(story["groups"]), "independent source"))
+        typer.echo(f"{entry['id']}  {entry['label']}")
+        parts = [_count(len(entry["articles"]), "article")]
+        if entry["groups"]:
+            parts.append(_count(len(entry["groups"]), "independent source"))
         if span:
             parts.append(span)
         typer.echo("  " + ", ".join(parts))
-        for group_no, group in enumerate(story["groups"] or [[a["id"] for a in story["articles"]]]):
+        for group_no, group in enumerate(entry["groups"] or [[a["id"] for a in entry["articles"]]]):
             for article_id in group:
-                a = next(x for x in story["articles"] if x["id"] == article_id)
-                mark = f"[{group_no + 1}]" if story["groups"] else "  -"
+                a = next(x for x in entry["articles"] if x["id"] == article_id)
+                mark = f"[{group_no + 1}]" if entry["groups"] else "  -"
                 typer.echo(f"    {mark} {a['id']}  {a['label']}")
 
 
@@ -493,12 +516,14 @@ def similarity(
         for item in read_inputs([path]):
             if isinstance(item, Problem):
                 typer.echo(str(item), err=True)
-            elif article is None:
+            else:
                 article = item
+                break
         if not isinstance(article, Article):
             raise _fail(f"{path}: no article could be read")
         found.append(article)
     value = score(found[0], found[1])
+    _note_fallback()
     if fmt is Format.text:
         typer.echo(f"{value:.4f}")
     else:

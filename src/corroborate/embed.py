@@ -22,6 +22,8 @@ from typing import Any, Protocol
 
 import numpy as np
 
+from corroborate.errors import CorroborateError
+
 __all__ = ["EmbedConfig", "Embedder", "LexicalEmbedder", "get_embedder"]
 
 log = logging.getLogger(__name__)
@@ -137,3 +139,5 @@ def get_embedder(config: EmbedConfig | None = None) -> Embedder:
             raise
         log.warning("%s; using the lexical fallback (no paraphrase detection)", exc)
         return LexicalEmbedder()
+    except (OSError, ValueError) as exc:  # a model name or folder that does not load
+        raise CorroborateError(f"cannot load the sentence model {config.model!r}: {exc}") from None

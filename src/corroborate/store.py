@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 from types import TracebackType
@@ -70,7 +71,7 @@ CREATE TABLE IF NOT EXISTS story_articles (
 );
 CREATE INDEX IF NOT EXISTS story_articles_story ON story_articles(story_id);
 CREATE TABLE IF NOT EXISTS story_provenance (
-    story_id TEXT PRIMARY KEY REFERENCES stories(id) ON DELETE CASCADE,
+    story_id TEXT PRIMARY KEY,  -- no cascade: a rebuild that keeps a story keeps its cache
     members TEXT NOT NULL,  -- hash of the member ids the cached result is for
     data TEXT NOT NULL      -- JSON: relations, groups, originality
 );
@@ -118,6 +119,8 @@ class Store:
             raise StoreError(
                 f"{self.path}: made by a newer corroborate (schema {version} > {SCHEMA_VERSION})"
             )
+        if version == SCHEMA_VERSION:
+            return  # nothing to write: a reader must not wait for a writer's lock
         with self.db:
             self.db.executescript(_SCHEMA)
             self.db.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
@@ -168,13 +171,18 @@ class Store:
 
     def articles(self, limit: int | None = None) -> Iterator[Article]:
         """Stored articles, newest ingest first, then by publication date."""
+        for article, _ in self.articles_with_time(limit):
+            yield article
+
+    def articles_with_time(self, limit: int | None = None) -> Iterator[tuple[Article, str]]:
+        """Stored articles with their ingest time (UTC, ISO 8601), newest ingest first."""
         sql = "SELECT * FROM articles ORDER BY ingested_at DESC, published DESC, rowid DESC"
         params: tuple[Any, ...] = ()
         if limit is not None:
             sql += " LIMIT ?"
             params = (limit,)
         for row in self.db.execute(sql, params):
-            yield _from_row(row)
+            yield _from_row(row), row["ingested_at"]
 
     def ingested_at(self, article_id: str) -> str | None:
         row = self.db.execute(
@@ -209,7 +217,7 @@ class Store:
                 article_id, _row_blob(features.words, k), _row_blob(features.names, k),
                 int(features.days[k]), json.dumps(sorted(features.years[k])),
             ))  # fmt: skip
-        with self.db:
+        with self._writing("story features"):
             self.db.executemany(
                 "INSERT OR REPLACE INTO article_features VALUES (?, ?, ?, ?, ?)", rows
             )
@@ -253,6 +261,17 @@ class Store:
 
     # -- stories --------------------------------------------------------------------------
 
+    def unassigned(self) -> int:
+        """How many articles are in no story yet."""
+        row = self.db.execute(
+            "SELECT count(*) FROM articles a LEFT JOIN story_articles s ON s.article_id = a.id "
+            "WHERE s.article_id IS NULL"
+        ).fetchone()
+        return int(row[0])
+
+    def story_count(self) -> int:
+        return int(self.db.execute("SELECT count(*) FROM stories").fetchone()[0])
+
     def story_of(self) -> dict[str, str]:
         """Article id -> story id, for every assigned article."""
         return dict(self.db.execute("SELECT article_id, story_id FROM story_articles").fetchall())
@@ -260,7 +279,7 @@ class Store:
     def save_stories(self, stories: Iterable[Story], replace_all: bool = False) -> None:
         """Write stories and their members in one transaction (all of them if ``replace_all``)."""
         now = datetime.now(UTC).isoformat(timespec="seconds")
-        with self.db:
+        with self._writing("stories"):
             if replace_all:
                 self.db.execute("DELETE FROM story_articles")
                 self.db.execute("DELETE FROM stories")
@@ -300,11 +319,6 @@ class Store:
             for row in rows
         ]
 
-    def story(self, story_id: str) -> Story | None:
-        """One story by id or unique id prefix."""
-        matches = [s for s in self.stories() if s.id.startswith(story_id)]
-        return matches[0] if len(matches) == 1 else None
-
     def cached_provenance(self, story_id: str, members: str) -> dict[str, Any] | None:
         row = self.db.execute(
             "SELECT data FROM story_provenance WHERE story_id = ? AND members = ?",
@@ -313,11 +327,20 @@ class Store:
         return json.loads(row[0]) if row else None
 
     def cache_provenance(self, story_id: str, members: str, data: dict[str, Any]) -> None:
-        with self.db:
+        with self._writing("provenance"):
             self.db.execute(
                 "INSERT OR REPLACE INTO story_provenance VALUES (?, ?, ?)",
                 (story_id, members, json.dumps(data, ensure_ascii=False)),
             )
+
+    @contextmanager
+    def _writing(self, what: str) -> Iterator[None]:
+        """One transaction; an SQLite error becomes a StoreError and the write is rolled back."""
+        try:
+            with self.db:
+                yield
+        except sqlite3.Error as exc:
+            raise StoreError(f"{self.path}: could not write {what} ({exc}); rolled back") from None
 
     # -- lifecycle ------------------------------------------------------------------------
 

@@ -55,6 +55,7 @@ class StoryConfig:
     max_candidates: int = 50  # candidates kept per article (most shared index features)
     keep_features: int = 200  # nonzero features kept per article and space
     min_df_articles: int = 50  # from this many articles on, features seen once are dropped
+    link_coverage: float = 0.5  # least share of possible pairs an average is taken over
 
     def __post_init__(self) -> None:
         for name in ("threshold", "name_weight", "time_weight"):
@@ -74,7 +75,7 @@ N_FEATURES = 2**20
 _CHUNK_ROWS = 2000
 _INDEX_KEYS = 2**23  # hashed (feature, time bucket) keys of the candidate index
 _WORD = re.compile(r"(?u)\b\w\w+\b")
-_NAME = re.compile(r"(?u)(?<![.!?:]\s)(?<![.!?:])(?<!^)(?<!\n)\b[A-Z][\w'’-]*[\w]")
+_NAME = re.compile(r"(?u)(?<![.!?:]\s)(?<![.!?:])(?<!^)(?<!\n)\b[^\W\d_][\w'’-]*\w")
 _YEAR = re.compile(r"\b(19[5-9]\d|20[0-4]\d)\b")
 _NOT_NAMES = frozenset(
     """The A An In On At For And But Or Of To By With From As It Its This That These Those He She
@@ -96,7 +97,7 @@ def _words(text: str, stop: frozenset[str]) -> list[str]:
 
 
 def _names(text: str) -> list[str]:
-    return [n.lower() for n in _NAME.findall(text) if n not in _NOT_NAMES]
+    return [n.lower() for n in _NAME.findall(text) if n[0].isupper() and n not in _NOT_NAMES]
 
 
 @dataclass(slots=True)
@@ -336,18 +337,30 @@ def cluster(
             members[c] = [k]
         owner[k] = c
     is_fixed = {c: True for label, c in by_label.items()}
-    links: dict[int, dict[int, float]] = defaultdict(dict)
+    # links[a][b] = [sum of candidate-pair similarities, number of candidate pairs]
+    links: dict[int, dict[int, list[float]]] = defaultdict(dict)
     for a, b, s in zip(owner[i], owner[j], scores, strict=True):
         if a != b and s > 0:
-            links[a][b] = links[a].get(b, 0.0) + float(s)
-            links[b][a] = links[b].get(a, 0.0) + float(s)
+            link = links[a].setdefault(b, [0.0, 0.0])
+            link[0] += float(s)
+            link[1] += 1
+            links[b][a] = link
 
     heap: list[tuple[float, int, int]] = []
+
+    def average(link: list[float], size_a: int, size_b: int) -> float:
+        """Average similarity over the candidate pairs between two clusters, but over no fewer
+        than ``link_coverage`` of the pairs the candidate graph could hold between them (every
+        pair, up to ``max_candidates`` per member of the smaller cluster): a few strong links
+        do not merge two big clusters, and the pairs a big story never got to compare (each
+        article keeps only its top candidates) do not split it."""
+        possible = min(size_a * size_b, config.max_candidates * min(size_a, size_b))
+        return link[0] / max(link[1], config.link_coverage * possible)
 
     def push(a: int, b: int) -> None:
         if is_fixed.get(a) and is_fixed.get(b):
             return
-        avg = links[a][b] / (len(members[a]) * len(members[b]))
+        avg = average(links[a][b], len(members[a]), len(members[b]))
         if avg >= config.threshold:
             heapq.heappush(heap, (-avg, min(a, b), max(a, b)))
 
@@ -359,18 +372,20 @@ def cluster(
         neg, a, b = heapq.heappop(heap)
         if a not in members or b not in members or b not in links[a]:
             continue
-        avg = links[a][b] / (len(members[a]) * len(members[b]))
+        avg = average(links[a][b], len(members[a]), len(members[b]))
         if abs(avg + neg) > 1e-9:
             continue  # stale entry; a fresh one was pushed when the clusters changed
         keep, gone = (a, b) if len(members[a]) >= len(members[b]) or is_fixed.get(a) else (b, a)
         if is_fixed.get(gone):
             keep, gone = gone, keep
         members[keep].extend(members.pop(gone))
-        for c, s in links.pop(gone).items():
+        for c, (total, count) in links.pop(gone).items():
             links[c].pop(gone, None)
             if c != keep:
-                links[keep][c] = links[keep].get(c, 0.0) + s
-                links[c][keep] = links[keep][c]
+                link = links[keep].setdefault(c, [0.0, 0.0])
+                link[0] += total
+                link[1] += count
+                links[c][keep] = link
         links[keep].pop(gone, None)
         for c in links[keep]:
             push(keep, c)

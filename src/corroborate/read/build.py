@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from corroborate.clean import clean_text
 from corroborate.config import ReadOptions
 from corroborate.lang import detect_language
@@ -75,8 +77,12 @@ def _same(a: str, b: str) -> bool:
     return " ".join(a.casefold().split()) == " ".join(b.casefold().split())
 
 
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+
+
 def _clean_meta(value: object) -> str | None:
+    """Metadata on one line, without control characters (no terminal escapes from an input)."""
     if value is None:
         return None
-    text = " ".join(str(value).split())
+    text = " ".join(_CONTROL.sub(" ", str(value)).split())
     return text or None
