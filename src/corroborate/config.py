@@ -4,9 +4,15 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 
-__all__ = ["DEFAULT_MAX_BYTES", "ReadOptions", "parse_published", "parse_size"]
+__all__ = [
+    "DEFAULT_MAX_BYTES",
+    "ReadOptions",
+    "normalize_published",
+    "parse_published",
+    "parse_size",
+]
 
 DEFAULT_MAX_BYTES = 50 * 1000 * 1000  # 50 MB
 
@@ -40,6 +46,29 @@ def parse_published(text: str) -> str:
             f"published must be an ISO 8601 date like 2024-12-01 or 2024-12-01T14:00+00:00, "
             f"not {text!r}"
         ) from None
+
+
+def normalize_published(value: object) -> str | None:
+    """An input's publication date as ISO 8601: ISO strings, RFC 2822 dates (feeds, e-mail)
+    and Unix timestamps are understood; anything else gives None."""
+    from email.utils import parsedate_to_datetime
+
+    if value is None or isinstance(value, bool):
+        return None
+    if isinstance(value, int | float):
+        try:
+            return datetime.fromtimestamp(float(value), UTC).isoformat()
+        except (OverflowError, OSError, ValueError):
+            return None
+    text = str(value).strip()
+    try:
+        return parse_published(text)
+    except ValueError:
+        pass
+    try:
+        return parsedate_to_datetime(text).isoformat()
+    except (TypeError, ValueError, IndexError):
+        return None
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from corroborate import Article, Problem
+from corroborate import Article, Problem, read_inputs
 from tests.helpers import ARTICLE_LINES, PAGE_PARAGRAPHS, PAGE_TITLE, page_html
 
 ReadAll = Callable[..., tuple[list[Article], list[Problem]]]
@@ -167,3 +167,29 @@ def test_metadata_fields_win_over_options(read_all: ReadAll, write: Callable[...
     (first, second), _ = read_all([path], source="Fallback", published="2000-01-01")
     assert (first.source, first.published) == ("Gazette", "2024-11-30")
     assert (second.source, second.published) == ("Fallback", "2000-01-01")
+
+
+@pytest.mark.parametrize(
+    ("given", "stored"),
+    [
+        ("2024-12-01", "2024-12-01"),
+        ("2024-12-01T10:00:00Z", "2024-12-01T10:00:00+00:00"),
+        ("Tue, 03 Dec 2024 10:00:00 GMT", "2024-12-03T10:00:00+00:00"),
+        (1733011200, "2024-12-01T00:00:00+00:00"),
+    ],
+)
+def test_published_is_normalised_to_iso(tmp_path: Path, given: object, stored: str) -> None:
+    path = tmp_path / "one.jsonl"
+    path.write_text(json.dumps({"text": "Fourteen people died in the flood.", "published": given}))
+    (article,) = [x for x in read_inputs([str(path)]) if isinstance(x, Article)]
+    assert article.published == stored
+
+
+def test_published_that_is_not_a_date_is_left_out_with_a_note(tmp_path: Path) -> None:
+    path = tmp_path / "one.jsonl"
+    path.write_text(json.dumps({"text": "Fourteen people died.", "published": "12/01/2024"}))
+    items = list(read_inputs([str(path)]))
+    assert [str(x) for x in items if isinstance(x, Problem)] == [
+        f"note: {path}:1: published '12/01/2024' is not a date: left out"
+    ]
+    assert [x.published for x in items if isinstance(x, Article)] == [None]

@@ -11,7 +11,7 @@ import json
 from collections.abc import Iterator
 from typing import Any
 
-from corroborate.config import ReadOptions
+from corroborate.config import ReadOptions, normalize_published
 from corroborate.errors import ReadError
 from corroborate.read.build import build_article
 from corroborate.read.decode import decode_bytes
@@ -61,7 +61,12 @@ def read_jsonl(
         if not isinstance(obj, dict):
             yield Problem(name, f"expected a JSON object, got {type(obj).__name__}")
             continue
-        source, published, url = (_str(obj.get(k)) for k in ("source", "published", "url"))
+        source, url = _str(obj.get("source")), _str(obj.get("url"))
+        published = normalize_published(obj.get("published"))
+        if published is None and obj.get("published") not in (None, ""):
+            yield Problem(
+                name, f"published {obj['published']!r} is not a date: left out", level="note"
+            )
         title, input_id = _str(obj.get("title")), _str(obj.get("id"))
         body, html = obj.get("text"), obj.get("html")
         if isinstance(body, str) and body.strip():
