@@ -1,0 +1,531 @@
+"""Quantities in a sentence: counts, amounts, distances, durations, shares, with their hedges.
+
+``extract_quantities`` is pure Python and regular expressions, fast enough to run on every
+sentence of a store. It reads figures (``300``, ``2,300``, ``1.5 million``, ``$2.5 billion``,
+``€40m``), number words (``fourteen``, ``a dozen``, ``half a million``), ranges (``20-30``,
+``between 20 and 30``), bounds and hedges (``over``, ``at least``, ``up to``, ``nearly`` ...) and
+vague amounts (``dozens of``, ``hundreds of thousands of``, ``several``). Years, clock times,
+dates, ordinals, phone numbers and numbers glued to names (``Covid-19``, ``G7``, ``F-16``) are not
+quantities. An equivalent figure in parentheses (``100km (60 miles)``) belongs to the figure it
+follows (``also_as``), never a quantity of its own.
+
+The counted thing is a guess from the words that follow (the first plural-looking noun before a
+function word or punctuation); a later step may replace it using a parse.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from typing import Literal
+
+__all__ = ["Qualifier", "Quantity", "extract_quantities"]
+
+Qualifier = Literal[
+    "exact", "at least", "more than", "about", "up to", "at most", "less than", "range", "vague"
+]
+
+
+@dataclass(frozen=True, slots=True)
+class Quantity:
+    """One quantity as written in a sentence.
+
+    ``value`` is the figure given, ``None`` when the text gives no single figure (vague amounts
+    and ranges). ``low``/``high`` are the bounds the wording implies: ``low`` for "more than",
+    "at least", ranges and vague plurals ("dozens" -> 24), ``high`` for "up to", "at most",
+    "less than", ranges and "nearly"/"almost". ``unit`` is normalised ("km", "mi", "%", "USD",
+    "years" ...) and ``None`` for a plain count, whose counted noun is in ``counted``.
+    ``also_as`` holds the equivalent figures given in parentheses, as ``(value, unit)`` pairs.
+    """
+
+    start: int
+    end: int
+    text: str
+    value: float | None
+    low: float | None = None
+    high: float | None = None
+    qualifier: Qualifier = "exact"
+    unit: str | None = None
+    counted: str | None = None
+    also_as: tuple[tuple[float, str], ...] = ()
+
+
+# One character for one character, so offsets into the normalised copy are offsets into the input.
+_SAME_LENGTH = str.maketrans(
+    {
+        "\u00a0": " ",
+        "\u2007": " ",
+        "\u2009": " ",
+        "\u202f": " ",
+        "\u2010": "-",
+        "\u2011": "-",
+        "\u2012": "-",
+        "\u2013": "-",
+        "\u2014": "-",
+        "\u2212": "-",
+        "\u2018": "'",
+        "\u2019": "'",
+        "\u201c": '"',
+        "\u201d": '"',
+    }
+)
+
+_SMALL = {
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+}
+_SCALES = {
+    "dozen": 12.0,
+    "hundred": 100.0,
+    "thousand": 1e3,
+    "million": 1e6,
+    "mn": 1e6,
+    "billion": 1e9,
+    "bn": 1e9,
+    "trillion": 1e12,
+}
+_WORD = "|".join(sorted(_SMALL, key=len, reverse=True))
+_TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+_UNITS9 = "one|two|three|four|five|six|seven|eight|nine"
+_WORDNUM = rf"(?:(?:{_TENS})-(?:{_UNITS9})|{_WORD})"
+_SCALE = r"dozen|hundred|thousand|million|billion|trillion"
+
+_CORE = re.compile(
+    rf"""
+    (?P<digits>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)
+        (?:\s*(?P<dscale>{_SCALE}|bn|mn)(?![A-Za-z]))?
+  | \b(?:(?P<half>half\s+)?an?\s+(?P<ascale>{_SCALE}))\b
+  | \b(?P<words>{_WORDNUM}(?:\s+hundred(?:\s+(?:and\s+)?{_WORDNUM})?)?)
+        (?:\s+(?P<wscale>{_SCALE}))?\b
+    """,
+    re.IGNORECASE | re.VERBOSE,
+)
+
+_UNIT_TABLE: list[tuple[str, str]] = [
+    (r"square\s+kilomet(?:er|re)s?|sq\.?\s?km|km2|km²", "km2"),
+    (r"square\s+miles?|sq\.?\s?mi(?:les?)?", "mi2"),
+    (r"kilomet(?:er|re)s?|kms?", "km"),
+    (r"miles?|mi", "mi"),
+    (r"millimet(?:er|re)s?|mm", "mm"),
+    (r"centimet(?:er|re)s?|cm", "cm"),
+    (r"met(?:er|re)s?|m", "m"),
+    (r"feet|foot|ft", "ft"),
+    (r"kilo(?:gram)?s?|kg", "kg"),
+    (r"tonnes?|tons?", "t"),
+    (r"hectares?|ha", "ha"),
+    (r"acres?", "acre"),
+    (r"percentage\s+points?", "pp"),
+    (r"%|per\s?cent|percent", "%"),
+    (r"years?|yrs?", "years"),
+    (r"months?", "months"),
+    (r"weeks?", "weeks"),
+    (r"days?", "days"),
+    (r"hours?|hrs?", "hours"),
+    (r"minutes?|mins?", "minutes"),
+    (r"seconds?|secs?", "seconds"),
+    (r"(?:US\s)?dollars?", "USD"),
+    (r"euros?", "EUR"),
+    (r"pounds\s+sterling", "GBP"),
+]
+_UNIT = re.compile(
+    r"\s*-?\s*(?:" + "|".join(f"(?P<u{i}>{p})" for i, (p, _) in enumerate(_UNIT_TABLE)) + r")"
+    r"(?![A-Za-z0-9])",
+    re.IGNORECASE,
+)
+_CURRENCY_BEFORE = re.compile(r"(?:(?P<sym>US\$|\$|€|£)|\b(?P<code>USD|EUR|GBP)\s?)$")
+_CURRENCY = {"US$": "USD", "$": "USD", "€": "EUR", "£": "GBP"}
+_ABBR_SCALES = {"bn": 1e9, "mn": 1e6, "m": 1e6, "k": 1e3}
+_ABBR_AFTER_CURRENCY = re.compile(r"(?P<abbr>bn|mn|m|k)(?![A-Za-z])", re.IGNORECASE)
+
+_QUALIFIERS: list[tuple[Qualifier, str]] = [
+    ("at least", r"at\s+least|no\s+(?:fewer|less)\s+than|a\s+minimum\s+of"),
+    ("at most", r"at\s+most|no\s+more\s+than|a\s+maximum\s+of"),
+    (
+        "more than",
+        r"more\s+than|over|exceeding|exceeds?|in\s+excess\s+of|upwards\s+of|above|"
+        r"greater\s+than",
+    ),
+    ("up to", r"up\s+to|as\s+many\s+as|as\s+much\s+as"),
+    ("less than", r"less\s+than|fewer\s+than|under|below"),
+    (
+        "about",
+        r"about|approximately|approx\.|around|roughly|some|an\s+estimated|estimated|"
+        r"close\s+to|circa|nearly|almost",
+    ),
+]
+_QUALIFIER = re.compile(
+    r"(?:\b(?:"
+    + "|".join(f"(?P<q{i}>{p})" for i, (_, p) in enumerate(_QUALIFIERS))
+    + r")|(?P<tilde>~))\s*$",
+    re.IGNORECASE,
+)
+_LOOKBEHIND = 60  # characters searched on either side of a figure for its hedge and noun
+_BETWEEN = re.compile(r"\bbetween\s+$", re.IGNORECASE)
+_RANGE_JOIN = re.compile(r"\s*(?:-|to\b|(?P<and>and\b))\s*", re.IGNORECASE)
+_PAREN = re.compile(r"\s*\(\s*(?:about|approximately|some|around|roughly|nearly|over)?\s*")
+# Labels whose number is a name, not an amount: "Resolution 2254", "Highway 5", "No. 3".
+_ID_BEFORE = re.compile(
+    r"\b(?:resolution|article|route|highway|chapter|section|flight|room|no\.?|number|phase|"
+    r"level|category|page|gate|terminal|platform|building|block|camp|hill|vol\.?|volume|"
+    r"episode|season|part|track|brigade|division|unit|model|version|code|line)\s+$|#$",
+    re.IGNORECASE,
+)
+_BEFORE_YEAR = re.compile(
+    r"\b(?:in|since|from|until|till|by|before|after|during|of|the|a|an|late|early|mid|"
+    r"between|and|to|through|'s)\s+$",
+    re.IGNORECASE,
+)
+
+_MONTH = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|"
+    r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
+)
+_MASKS = [
+    # dates: "Dec 1", "March 11, 2024", "1 December 2024", "December 2024", ISO and slashed
+    re.compile(rf"\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?:,?\s+\d{{4}}\b)?"),
+    re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?:,?\s+\d{{4}}\b)?"),
+    re.compile(rf"\b{_MONTH}\s+\d{{4}}\b"),
+    re.compile(r"\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}/\d{1,2}/\d{2,4}\b"),
+    # clock times: "17:00", "5:00 PM", "14:00 GMT", "6 pm", "6.30pm", "1400 GMT"
+    re.compile(
+        r"\b\d{1,2}:\d{2}(?::\d{2})?(?:\s*(?:[ap]\.?m\.?|GMT|UTC|hrs?|h)(?![A-Za-z]))?",
+        re.IGNORECASE,
+    ),
+    re.compile(r"\b\d{1,2}(?:\.\d{2})?\s*(?:[ap]\.m\.|[ap]m\b|o'clock)", re.IGNORECASE),
+    re.compile(r"\b\d{4}\s*(?:GMT|UTC)\b"),
+    # phone numbers: three or more digit groups, or one long run of digits
+    re.compile(
+        r"(?<![\w.,])(?:\+\d{1,3}[\s-]?)?(?:\(\d{1,4}\)[\s-]?)?\d{2,5}(?:[\s.-]\d{2,5}){2,}"
+        r"(?!\w|[,.]\d)"
+    ),
+    re.compile(r"\+?\b\d{9,}\b"),
+]
+
+_VAGUE_TABLE: list[tuple[str, float | None, bool]] = [
+    # (pattern, lower bound it implies, needs a counted noun after it)
+    (r"hundreds\s+of\s+thousands", 2e5, False),
+    (r"tens\s+of\s+thousands", 2e4, False),
+    (r"hundreds\s+of\s+millions", 2e8, False),
+    (r"tens\s+of\s+millions", 2e7, False),
+    (r"dozens", 24.0, False),
+    (r"scores(?=\s+of\b)", 40.0, False),
+    (r"hundreds", 200.0, False),
+    (r"thousands", 2e3, False),
+    (r"millions", 2e6, False),
+    (r"billions", 2e9, False),
+    (r"several\s+hundred", 300.0, False),
+    (r"several\s+thousand", 3e3, False),
+    (r"several", 3.0, True),
+    (r"many\s+more", None, False),
+    (r"many|numerous|countless", None, True),
+]
+_VAGUE = re.compile(
+    r"\b(?:" + "|".join(f"(?P<v{i}>{p})" for i, (p, _, _) in enumerate(_VAGUE_TABLE)) + r")\b",
+    re.IGNORECASE,
+)
+
+_WORD_AFTER = re.compile(r"""[ \t]*["']?([A-Za-z][A-Za-z'-]*)""")
+_OF_AFTER = re.compile(
+    r"\s+of\s+(?:(?:the|its|their|his|her|our|these|those|them)(?![A-Za-z]))?", re.IGNORECASE
+)
+_STOP_WORDS = """
+    a an the and or but nor in on at from to by for with without into onto over under of have
+    has had were was are is be been being will would could should may might must can did do
+    does who whom which that this these those it its their his her our them they we you
+    including since after before ago across than as per each more less during while when where
+    said says according also not no just only about around some all any both either
+"""
+_STOP = frozenset(_STOP_WORDS.split())
+_PLURAL_WORDS = "people children men women police personnel dead wounded injured staff aircraft"
+_IRREGULAR_PLURALS = frozenset(_PLURAL_WORDS.split())
+
+
+def extract_quantities(sentence: str, offset: int = 0) -> list[Quantity]:
+    """Every quantity in ``sentence``, in order; offsets are into ``sentence`` plus ``offset``."""
+    norm = sentence.translate(_SAME_LENGTH)
+    masked = [m.span() for pattern in _MASKS for m in pattern.finditer(norm)]
+    found: list[Quantity] = []
+    taken: list[tuple[int, int]] = []  # spans of quantities, their ranges and parentheses
+    for match in _CORE.finditer(norm):
+        if _overlaps(match.span(), masked) or _overlaps(match.span(), taken):
+            continue
+        quantity = _read_number(sentence, norm, match, taken)
+        if quantity is not None:
+            found.append(quantity)
+            taken.append((quantity.start, quantity.end))
+    for match in _VAGUE.finditer(norm):
+        if _overlaps(match.span(), taken):
+            continue
+        quantity = _read_vague(sentence, norm, match)
+        if quantity is not None:
+            found.append(quantity)
+    found.sort(key=lambda q: q.start)
+    if offset:
+        return [replace(q, start=q.start + offset, end=q.end + offset) for q in found]
+    return found
+
+
+def _read_number(
+    sentence: str, norm: str, core: re.Match[str], taken: list[tuple[int, int]]
+) -> Quantity | None:
+    start, end = core.span()
+    value, factor = _core_value(core)
+    scaled = factor != 1.0
+    before = norm[max(0, start - _LOOKBEHIND) : start]
+    if core.group("digits") and _glued_before(before):
+        return None
+    words = core.group("words")
+    lone_one = words is not None and words.lower() == "one" and not core.group("wscale")
+    if lone_one and not _one_is_a_count(before, norm[end : end + _LOOKBEHIND]):
+        return None
+
+    unit: str | None = None
+    currency = _CURRENCY_BEFORE.search(before)
+    if currency:
+        unit = _CURRENCY[currency.group("sym")] if currency.group("sym") else currency["code"]
+        start -= len(before) - currency.start()
+        before = norm[max(0, start - _LOOKBEHIND) : start]
+        abbr = _ABBR_AFTER_CURRENCY.match(norm, end) if core.group("digits") else None
+        if abbr and not scaled:
+            value *= _ABBR_SCALES[abbr.group("abbr").lower()]
+            scaled, end = True, abbr.end()
+
+    number_start = start
+    qualifier: Qualifier = "exact"
+    low = high = None
+    between = _BETWEEN.search(before)
+    hedge = _QUALIFIER.search(before) if not between else None
+    if between:
+        start -= len(before) - between.start()
+    elif hedge:
+        qualifier = _qualifier_of(hedge)
+        start -= len(before) - hedge.start()
+    elif _ID_BEFORE.search(before):
+        return None
+
+    if norm.startswith("+", end) and not core.group("words"):
+        qualifier, end = "more than", end + 1
+
+    value2: float | None = None
+    join = _RANGE_JOIN.match(norm, end)
+    if join and (join.group("and") is None) != bool(between):
+        second = _CORE.match(norm, join.end())
+        if second and not _overlaps(second.span(), taken):
+            value2, factor2 = _core_value(second)
+            if factor2 != 1.0 and not scaled:
+                value *= factor2  # "2-3 million": the scale word serves both ends
+            end = second.end()
+    if between and value2 is None:
+        start = number_start
+
+    unit_match = _UNIT.match(norm, end)
+    if unit_match and unit is None:
+        unit = _unit_of(unit_match)
+        end = unit_match.end()
+    elif unit_match:
+        unit_match = None  # "$5 dollars": the currency sign already gave the unit
+    if end < len(norm) and (norm[end].isalnum() or norm[end] == "_") and not unit_match:
+        return None  # "7B", "20th", "1990s": a name or an ordinal, not an amount
+    if _is_year(core, value2, unit, qualifier, before, norm[end : end + _LOOKBEHIND]):
+        return None
+
+    also_as: list[tuple[float, str]] = []
+    paren = _PAREN.match(norm, end) if unit else None
+    if paren:
+        inner = _CORE.match(norm, paren.end())
+        inner_unit = _UNIT.match(norm, inner.end()) if inner else None
+        if inner and inner_unit:
+            close = re.match(r"\s*\)", norm[inner_unit.end() :])
+            if close:
+                also_as.append((_core_value(inner)[0], _unit_of(inner_unit)))
+                end = inner_unit.end() + close.end()
+
+    if value2 is not None:
+        qualifier, low, high, figure = "range", min(value, value2), max(value, value2), None
+    else:
+        figure = value
+        if qualifier in ("more than", "at least"):
+            low = value
+        elif qualifier in ("up to", "at most", "less than") or _is_just_under(hedge):
+            high = value
+    counted = _counted(norm, end, singular=value == 1) if unit is None else None
+    return Quantity(
+        start=start,
+        end=end,
+        text=sentence[start:end],
+        value=figure,
+        low=low,
+        high=high,
+        qualifier=qualifier,
+        unit=unit,
+        counted=counted,
+        also_as=tuple(also_as),
+    )
+
+
+def _read_vague(sentence: str, norm: str, match: re.Match[str]) -> Quantity | None:
+    index = next(i for i, _ in enumerate(_VAGUE_TABLE) if match.group(f"v{i}") is not None)
+    _, low, needs_noun = _VAGUE_TABLE[index]
+    start, end = match.span()
+    if re.search(r"\b(?:as|how)\s+$", norm[:start], re.IGNORECASE):
+        return None  # "as many as 5,000" is a bound on the figure that follows
+    counted = _counted(norm, end)
+    if needs_noun and counted is None:
+        return None
+    return Quantity(
+        start=start,
+        end=end,
+        text=sentence[start:end],
+        value=None,
+        low=low,
+        qualifier="vague",
+        counted=counted,
+    )
+
+
+def _core_value(core: re.Match[str]) -> tuple[float, float]:
+    """The figure a number match stands for, and the scale word's factor (1 without one)."""
+    if core.group("digits"):
+        value = float(core.group("digits").replace(",", ""))
+        scale = core.group("dscale")
+    elif core.group("ascale"):
+        value = 0.5 if core.group("half") else 1.0
+        scale = core.group("ascale")
+    else:
+        value = _word_value(core.group("words"))
+        scale = core.group("wscale")
+    factor = _SCALES[scale.lower()] if scale else 1.0
+    return value * factor, factor
+
+
+def _word_value(words: str) -> float:
+    total = 0.0
+    for token in re.split(r"[\s-]+", words.lower()):
+        if token == "hundred":
+            total *= 100
+        elif token in _SMALL:
+            total += _SMALL[token]
+    return total
+
+
+def _glued_before(before: str) -> bool:
+    """A figure glued to a name on its left: "G7", "Covid-19", "F-16", "v2.3"."""
+    if not before:
+        return False
+    last = before[-1]
+    if last.isalpha() or last == "_":
+        return True
+    return last in "-./:" and len(before) > 1 and before[-2].isalnum()
+
+
+def _one_is_a_count(before: str, after: str) -> bool:
+    """ "one resident" counts; "one of the most", "no one", "one another" do not."""
+    if re.search(r"\b(?:no|any|every|each|the|this|that|which|some)\s+$", before, re.I):
+        return False
+    word = _WORD_AFTER.match(after)
+    if word is None:
+        return False
+    return word.group(1).lower() not in _STOP | {"another", "other"}
+
+
+def _is_year(
+    core: re.Match[str],
+    value2: float | None,
+    unit: str | None,
+    qualifier: Qualifier,
+    before: str,
+    after: str,
+) -> bool:
+    """A bare 1900-2099 with no hedge, unit or counted noun is a year ("since 2016")."""
+    digits = core.group("digits")
+    if not digits or core.group("dscale") or not re.fullmatch(r"(?:19|20)\d\d", digits):
+        return False
+    if unit is not None or qualifier != "exact":
+        return False
+    if value2 is not None:
+        return True  # "2011-2016", "between 2011 and 2016"
+    if _BEFORE_YEAR.search(before):
+        return True
+    word = _WORD_AFTER.match(after)
+    return word is None or not _is_plural(word.group(1).strip("'-").lower())
+
+
+def _is_just_under(hedge: re.Match[str] | None) -> bool:
+    """ "nearly 40", "almost 40": about 40, and no more than it."""
+    return hedge is not None and hedge.group(0).strip().lower() in ("nearly", "almost")
+
+
+def _qualifier_of(hedge: re.Match[str]) -> Qualifier:
+    if hedge.group("tilde"):
+        return "about"
+    for i, (name, _) in enumerate(_QUALIFIERS):
+        if hedge.group(f"q{i}") is not None:
+            return name
+    return "exact"  # pragma: no cover - one group always matches
+
+
+def _unit_of(match: re.Match[str]) -> str:
+    for i, (_, name) in enumerate(_UNIT_TABLE):
+        if match.group(f"u{i}") is not None:
+            return name
+    raise AssertionError(match.group(0))  # pragma: no cover - one group always matches
+
+
+def _counted(norm: str, end: int, singular: bool = False) -> str | None:
+    """The noun counted: the first plural-looking word among the next few (the first word of
+    all after a count of one), if any."""
+    of = _OF_AFTER.match(norm, end)
+    pos = of.end() if of else end
+    first: str | None = None
+    for _ in range(4):
+        word = _WORD_AFTER.match(norm, pos)
+        if word is None:
+            break
+        token = word.group(1).strip("'-").lower()
+        if token in _STOP:
+            break
+        if _is_plural(token):
+            return token
+        first = first or token
+        pos = word.end()
+    return first if singular else None
+
+
+def _is_plural(word: str) -> bool:
+    if word in _IRREGULAR_PLURALS:
+        return True
+    return (
+        len(word) > 3
+        and word.endswith("s")
+        and not word.endswith(("ss", "us", "is", "ous"))
+        and word not in _STOP
+    )
+
+
+def _overlaps(span: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
+    return any(span[0] < e and s < span[1] for s, e in spans)

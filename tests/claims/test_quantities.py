@@ -1,0 +1,320 @@
+"""Quantities on real phrasings, and on the five seed reports read in place."""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from pathlib import Path
+
+import pytest
+
+from corroborate.claims import Quantity, extract_quantities
+
+SEEDS = Path(__file__).resolve().parents[3] / "shared" / "data" / "seeds"
+
+
+def one(sentence: str) -> Quantity:
+    found = extract_quantities(sentence)
+    assert len(found) == 1, found
+    return found[0]
+
+
+def fields(q: Quantity) -> tuple[object, ...]:
+    return (q.value, q.low, q.high, q.qualifier, q.unit, q.counted)
+
+
+# sentence -> (text, value, low, high, qualifier, unit, counted)
+SINGLE = {
+    "300+ people": ("300+", 300, 300, None, "more than", None, "people"),
+    "more than 20 civilians": ("more than 20", 20, 20, None, "more than", None, "civilians"),
+    "approximately 20 civilians": ("approximately 20", 20, None, None, "about", None, "civilians"),
+    "about 2,300 people": ("about 2,300", 2300, None, None, "about", None, "people"),
+    "some 2,300 fled": ("some 2,300", 2300, None, None, "about", None, None),
+    "nearly 40 died": ("nearly 40", 40, None, 40, "about", None, None),
+    "up to 5,000": ("up to 5,000", 5000, None, 5000, "up to", None, None),
+    "fewer than 10 remain": ("fewer than 10", 10, None, 10, "less than", None, None),
+    "between 20 and 30 people": ("between 20 and 30", None, 20, 30, "range", None, "people"),
+    "20-30 people": ("20-30", None, 20, 30, "range", None, "people"),
+    "20 to 30": ("20 to 30", None, 20, 30, "range", None, None),
+    "between 2 and 3 million people": (
+        "between 2 and 3 million",
+        None,
+        2e6,
+        3e6,
+        "range",
+        None,
+        "people",
+    ),
+    "fourteen people": ("fourteen", 14, None, None, "exact", None, "people"),
+    "two engineering units": ("two", 2, None, None, "exact", None, "units"),
+    "nine additional airstrikes": ("nine", 9, None, None, "exact", None, "airstrikes"),
+    "twenty-five soldiers": ("twenty-five", 25, None, None, "exact", None, "soldiers"),
+    "two hundred and fifty people": (
+        "two hundred and fifty",
+        250,
+        None,
+        None,
+        "exact",
+        None,
+        "people",
+    ),
+    "a dozen": ("a dozen", 12, None, None, "exact", None, None),
+    "half a million dead": ("half a million", 5e5, None, None, "exact", None, "dead"),
+    "approximately half a million dead": (
+        "approximately half a million",
+        5e5,
+        None,
+        None,
+        "about",
+        None,
+        "dead",
+    ),
+    "1.5 million": ("1.5 million", 1.5e6, None, None, "exact", None, None),
+    "3 million": ("3 million", 3e6, None, None, "exact", None, None),
+    "$2.5 billion": ("$2.5 billion", 2.5e9, None, None, "exact", "USD", None),
+    "€40m": ("€40m", 4e7, None, None, "exact", "EUR", None),
+    "£3bn": ("£3bn", 3e9, None, None, "exact", "GBP", None),
+    "dozens of soldiers": ("dozens", None, 24, None, "vague", None, "soldiers"),
+    "hundreds of thousands of deaths": (
+        "hundreds of thousands",
+        None,
+        2e5,
+        None,
+        "vague",
+        None,
+        "deaths",
+    ),
+    "thousands of residents": ("thousands", None, 2000, None, "vague", None, "residents"),
+    "several civilians": ("several", None, 3, None, "vague", None, "civilians"),
+    "a stretch of more than 12 km": ("more than 12 km", 12, 12, None, "more than", "km", None),
+    "30 millimetres of rain": ("30 millimetres", 30, None, None, "exact", "mm", None),
+    "12 per cent": ("12 per cent", 12, None, None, "exact", "%", None),
+    "12%": ("12%", 12, None, None, "exact", "%", None),
+    "nearly 13 years after the outbreak": ("nearly 13 years", 13, None, 13, "about", "years", None),
+    "13 years after": ("13 years", 13, None, None, "exact", "years", None),
+    "in the past three days": ("three days", 3, None, None, "exact", "days", None),
+    "One resident described": ("One", 1, None, None, "exact", None, "resident"),
+    "about 2000 people": ("about 2000", 2000, None, None, "about", None, "people"),
+}
+
+
+@pytest.mark.parametrize("sentence", list(SINGLE))
+def test_single_quantity(sentence: str) -> None:
+    text, *expected = SINGLE[sentence]
+    q = one(sentence)
+    assert q.text == text
+    assert fields(q) == tuple(expected)
+    assert sentence[q.start : q.end] == q.text
+
+
+def test_many_more_is_vague_without_a_bound() -> None:
+    several, more = extract_quantities("killing several civilians and injuring many more.")
+    assert (several.text, several.low, several.counted) == ("several", 3, "civilians")
+    assert (more.text, more.qualifier, more.value, more.low, more.counted) == (
+        "many more",
+        "vague",
+        None,
+        None,
+        None,
+    )
+
+
+def test_two_quantities_and_their_counted_nouns() -> None:
+    sentence = "the fighting has already killed over 300 people, including at least 20 civilians."
+    over, least = extract_quantities(sentence)
+    assert (over.text, over.qualifier, over.low, over.value, over.counted) == (
+        "over 300",
+        "more than",
+        300,
+        300,
+        "people",
+    )
+    assert (least.text, least.qualifier, least.low, least.counted) == (
+        "at least 20",
+        "at least",
+        20,
+        "civilians",
+    )
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "value", "qualifier", "also_as"),
+    [
+        (
+            "a front line exceeding 100km (60 miles).",
+            "exceeding 100km (60 miles)",
+            100,
+            "more than",
+            60,
+        ),
+        ("just 55km (34 miles) from Aleppo", "55km (34 miles)", 55, "exact", 34),
+        ("55 kilometers (34 miles) from Aleppo", "55 kilometers (34 miles)", 55, "exact", 34),
+        (
+            "about 40 kilometres (25 miles) downstream",
+            "about 40 kilometres (25 miles)",
+            40,
+            "about",
+            25,
+        ),
+    ],
+)
+def test_equivalent_in_parentheses_is_folded_in(
+    sentence: str, text: str, value: float, qualifier: str, also_as: float
+) -> None:
+    q = one(sentence)  # the parenthesised figure is not a quantity of its own
+    assert (q.text, q.value, q.qualifier, q.unit) == (text, value, qualifier, "km")
+    assert q.also_as == ((also_as, "mi"),)
+
+
+def test_parentheses_without_a_figure_are_left_alone() -> None:
+    q = one("a 20 km stretch (the northern front) held")
+    assert (q.text, q.also_as) == ("20 km", ())
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "the most intense violence since 2016",
+        "the civil war that erupted in 2011",
+        "since the 2020 ceasefire",
+        "the 2015 UN Security Council peace plan",
+        "between 2011 and 2016",
+        "the 2011-2016 siege",
+        "a curfew starting at 17:00 local time",
+        "effective from 5:00 PM local time",
+        "(14:00 GMT) on Saturday",
+        "until 6 pm",
+        "from 6.30pm",
+        "published Dec 1",
+        "on 1 December 2024",
+        "on March 11, 2025",
+        "Syria's second-largest city",
+        "the 20th anniversary",
+        "Hama, Syria's fourth-largest city",
+        "Call or Whatsapp: 0803 561 7233, 0703 414 5611",
+        "call +44 20 7946 0958 now",
+        "Covid-19 restrictions",
+        "the G7 summit",
+        "an F-16 and a MiG-29",
+        "under Resolution 2254",
+        "the 1990s",
+        "one of the most serious challenges",
+        "One of these strikes caused casualties",
+        "no one was hurt",
+        "Idlib, a key rebel-controlled city",
+        "the 5G network",
+        "as many as",
+    ],
+)
+def test_not_quantities(sentence: str) -> None:
+    assert extract_quantities(sentence) == []
+
+
+def test_curly_punctuation_and_non_breaking_spaces() -> None:
+    sentence = "“Some\u00a02,300 people” fled 20\u201330\u00a0km, and 100\u202fkm (60\u00a0miles)."
+    about, span, front = extract_quantities(sentence)
+    assert (about.text, about.value, about.qualifier, about.counted) == (
+        "Some\u00a02,300",
+        2300,
+        "about",
+        "people",
+    )
+    assert (span.text, span.low, span.high, span.unit) == ("20\u201330\u00a0km", 20, 30, "km")
+    assert (front.value, front.unit, front.also_as) == (100, "km", ((60, "mi"),))
+    for q in (about, span, front):
+        assert sentence[q.start : q.end] == q.text
+
+
+def test_offset_is_added_and_text_kept() -> None:
+    sentence = "at least 27 civilians"
+    (plain,) = extract_quantities(sentence)
+    (shifted,) = extract_quantities(sentence, offset=100)
+    assert (shifted.start, shifted.end) == (plain.start + 100, plain.end + 100)
+    assert shifted.text == plain.text == "at least 27"
+
+
+def test_quantity_is_frozen_and_hashable() -> None:
+    q = one("55km (34 miles)")
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        q.value = 1.0  # type: ignore[misc]
+    assert len({q, one("55km (34 miles)")}) == 1
+
+
+# --- the five seed reports, read in place -------------------------------------------------------
+
+
+def seed(prefix: str) -> str:
+    (path,) = SEEDS.glob(f"{prefix}_*.txt")
+    return path.read_text(encoding="utf-8")
+
+
+def described(text: str) -> set[tuple[object, ...]]:
+    return {(q.qualifier, q.value, q.low, q.unit, q.counted) for q in extract_quantities(text)}
+
+
+SEED_EXPECTED: dict[str, list[tuple[object, ...]]] = {
+    "000": [
+        ("more than", 300, 300, None, "people"),
+        ("at least", 20, 20, None, "civilians"),
+        ("exact", 55, None, "km", None),
+        ("more than", 100, 100, "km", None),
+        ("vague", None, 24, None, "soldiers"),
+        ("vague", None, 2000, None, "residents"),
+    ],
+    "001": [
+        ("more than", 300, 300, None, "people"),
+        ("more than", 20, 20, None, "civilians"),
+        ("at least", 27, 27, None, "civilians"),
+        ("about", 13, None, "years", None),
+        ("exact", 3, None, "days", None),
+        ("vague", None, 3, None, "civilians"),
+    ],
+    "002": [
+        ("vague", None, 24, None, "soldiers"),
+        ("vague", None, 2e5, None, "deaths"),
+        ("vague", None, 2e6, None, None),
+    ],
+    "003": [
+        ("more than", 300, 300, None, "lives"),
+        ("at least", 20, 20, None, "civilians"),
+        ("exact", 9, None, None, "airstrikes"),
+        ("about", 5e5, None, None, "dead"),
+    ],
+    "004": [
+        ("more than", 300, 300, None, "individuals"),
+        ("about", 20, None, None, "civilians"),
+    ],
+}
+
+
+@pytest.mark.parametrize("prefix", sorted(SEED_EXPECTED))
+def test_seed_quantities(prefix: str) -> None:
+    found = described(seed(prefix))
+    for expected in SEED_EXPECTED[prefix]:
+        assert expected in found, (expected, sorted(found, key=str))
+
+
+@pytest.mark.parametrize(
+    ("prefix", "km", "miles"),
+    [("003", 55, 34), ("003", 100, 60), ("004", 55, 34), ("004", 100, 60)],
+)
+def test_seed_distances_carry_miles(prefix: str, km: float, miles: float) -> None:
+    quantities = extract_quantities(seed(prefix))
+    matches = [q for q in quantities if q.unit == "km" and q.value == km]
+    assert len(matches) == 1, matches
+    assert matches[0].also_as == ((miles, "mi"),)
+    assert not [q for q in quantities if q.unit == "mi"]  # never a quantity of its own
+
+
+@pytest.mark.parametrize("prefix", ["000", "001", "002", "003", "004"])
+def test_seeds_give_no_year_clock_time_or_phone_number(prefix: str) -> None:
+    text = seed(prefix)
+    quantities = extract_quantities(text)
+    assert quantities, prefix
+    for q in quantities:
+        assert text[q.start : q.end] == q.text
+        assert not re.search(r"\b(?:19|20)\d\d\b", q.text), q
+        assert ":" not in q.text, q
+        assert q.value is None or q.value not in {561, 803, 7233, 703, 414, 5611}, q
+    years = {int(y) for y in re.findall(r"\b(?:19|20)\d\d\b", text)}
+    assert not {q.value for q in quantities} & years
