@@ -25,7 +25,7 @@ demo: $(STAMP)
 	$(BIN)/corroborate stories --db $(DEMO_DB)
 
 test: $(STAMP)
-	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff check .
 	$(BIN)/mypy
 	$(BIN)/python -m pytest -q
 

@@ -83,11 +83,11 @@ def main():
         writer = WARCWriter(fh, gzip=True)
 
         fields = (
-            "software: corroborate examples/make_warc.py (warcio)\r\n"
-            "format: WARC File Format 1.0\r\n"
-            "description: Fictional sample crawl for the corroborate test suite\r\n"
-            "isPartOf: corroborate-examples\r\n"
-        ).encode("utf-8")
+            b"software: corroborate examples/make_warc.py (warcio)\r\n"
+            b"format: WARC File Format 1.0\r\n"
+            b"description: Fictional sample crawl for the corroborate test suite\r\n"
+            b"isPartOf: corroborate-examples\r\n"
+        )
         writer.write_record(writer.create_warc_record(
             "", "warcinfo",
             payload=BytesIO(fields), length=len(fields),
