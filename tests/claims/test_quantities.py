@@ -318,3 +318,126 @@ def test_seeds_give_no_year_clock_time_or_phone_number(prefix: str) -> None:
         assert q.value is None or q.value not in {561, 803, 7233, 703, 414, 5611}, q
     years = {int(y) for y in re.findall(r"\b(?:19|20)\d\d\b", text)}
     assert not {q.value for q in quantities} & years
+
+
+# --- patterns found on the dev half of bench/gold/quantities.jsonl (invented sentences) -------
+
+# sentence -> (text, value, low, high, qualifier, unit, counted)
+MORE_SINGLE = {
+    "between 4% and 6%": ("between 4% and 6%", None, 4, 6, "range", "%", None),
+    "tickets cost $20 to $25 each": ("$20 to $25", None, 20, 25, "range", "USD", None),
+    "between three to five days": ("between three to five days", None, 3, 5, "range", "days", None),
+    "a budget of C$45 million": ("C$45 million", 4.5e7, None, None, "exact", "CAD", None),
+    "he paid Rs 3 lakh for it": ("Rs 3 lakh", 3e5, None, None, "exact", "INR", None),
+    "it sells for RM500 there": ("RM500", 500, None, None, "exact", "MYR", None),
+    "a $75MM contract": ("$75MM", 7.5e7, None, None, "exact", "USD", None),
+    "a 27-inch monitor": ("27-inch", 27, None, None, "exact", "in", None),
+    "16GB of memory": ("16GB", 16, None, None, "exact", "GB", None),
+    "a 45W charger": ("45W", 45, None, None, "exact", "W", None),
+    "a plant of 2.5 GW": ("2.5 GW", 2.5, None, None, "exact", "GW", None),
+    "ran for 88 yards": ("88 yards", 88, None, None, "exact", "yd", None),
+    "he weighs 210 pounds": ("210 pounds", 210, None, None, "exact", "lb", None),
+    "a fine of 2 million pounds": ("2 million pounds", 2e6, None, None, "exact", "GBP", None),
+    "an engine making 300 hp": ("300 hp", 300, None, None, "exact", "hp", None),
+    "clocked at 110 mph": ("110 mph", 110, None, None, "exact", "mph", None),
+    "a 5.8-magnitude quake": ("5.8-magnitude", 5.8, None, None, "exact", "magnitude", None),
+    "it measured 5.2 on the Richter scale": (
+        "5.2 on the Richter scale",
+        5.2,
+        None,
+        None,
+        "exact",
+        "magnitude",
+        None,
+    ),
+    "a storm lasting three decades": ("three decades", 3, None, None, "exact", "decades", None),
+    "temperatures of minus 12 degrees": (
+        "minus 12 degrees",
+        -12,
+        None,
+        None,
+        "exact",
+        "degrees",
+        None,
+    ),
+    "nearly two-thirds of the staff": (
+        "nearly two-thirds",
+        2 / 3,
+        None,
+        2 / 3,
+        "about",
+        None,
+        "staff",
+    ),
+    "a quarter of the residents left": ("a quarter", 0.25, None, None, "exact", None, "residents"),
+    "more than half of the villages": (
+        "more than half",
+        0.5,
+        0.5,
+        None,
+        "more than",
+        None,
+        "villages",
+    ),
+    "Jane Doe, 34, of Leeds was charged": ("34", 34, None, None, "exact", "years", None),
+    "he died at the age of 88 in hospital": ("88", 88, None, None, "exact", "years", None),
+    "signed a one-year deal": ("one-year", 1, None, None, "exact", "years", None),
+    "a one-seat majority": ("one", 1, None, None, "exact", None, "seat"),
+    "a five-match ban": ("five", 5, None, None, "exact", None, "match"),
+    "one small wooden boat was found": ("one", 1, None, None, "exact", None, "boat"),
+    "one driver escaped": ("one", 1, None, None, "exact", None, "driver"),
+    "seven of her neighbour's cats": ("seven", 7, None, None, "exact", None, "cats"),
+    "three grandchildren survive him": ("three", 3, None, None, "exact", None, "grandchildren"),
+    "a few hours later": ("a few", None, None, None, "vague", "hours", None),
+    "for several weeks": ("several", None, 3, None, "vague", "weeks", None),
+    "it cost thousands of dollars": ("thousands", None, 2000, None, "vague", "USD", None),
+}
+
+
+@pytest.mark.parametrize("sentence", list(MORE_SINGLE))
+def test_more_single_quantities(sentence: str) -> None:
+    text, *expected = MORE_SINGLE[sentence]
+    q = one(sentence)
+    assert q.text == text
+    assert fields(q)[:1] == (pytest.approx(expected[0]) if expected[0] else expected[0],)
+    assert fields(q)[1:] == tuple(expected[1:])
+    assert sentence[q.start : q.end] == q.text
+
+
+def test_a_change_from_one_figure_to_another_is_two_quantities() -> None:
+    before, after = extract_quantities("turnout rose from 40% to 55% this year")
+    assert (before.value, before.unit, after.value, after.unit) == (40, "%", 55, "%")
+    first, second = extract_quantities("the toll fell from 30 to 20")
+    assert (first.value, second.value) == (30, 20)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Posted at 9: 15 PM on Friday",
+        "the '08 model",
+        "as earlier trials showed (12, 13).",
+        "as shown before (7).",
+        "the shop is open 24/7",
+        "they won 87-64 on Friday",
+        "the Bears (8-3) lead the division",
+        "a 747-8 freighter",
+        "the Galaxy 9 phone",
+        "an AR 15 rifle",
+        "the Week 7 game",
+        "the seventy-something actor",
+        "a .45-caliber pistol",
+        "saved in a 403(b)",
+        "the lower half of the table",
+        "in the second half of the match",
+        "one doesn't exist yet",
+        "a one-on-one meeting",
+    ],
+)
+def test_more_not_quantities(sentence: str) -> None:
+    assert extract_quantities(sentence) == []
+
+
+def test_a_plural_noun_keeps_a_figure_after_a_capitalised_word() -> None:
+    (q,) = extract_quantities("Storm Kills 12 People")
+    assert (q.value, q.counted) == (12, "people")

@@ -2,15 +2,22 @@
 
 ``extract_quantities`` is pure Python and regular expressions, fast enough to run on every
 sentence of a store. It reads figures (``300``, ``2,300``, ``1.5 million``, ``$2.5 billion``,
-``€40m``), number words (``fourteen``, ``a dozen``, ``half a million``), ranges (``20-30``,
-``between 20 and 30``), bounds and hedges (``over``, ``at least``, ``up to``, ``nearly`` ...) and
-vague amounts (``dozens of``, ``hundreds of thousands of``, ``several``). Years, clock times,
-dates, ordinals, phone numbers and numbers glued to names (``Covid-19``, ``G7``, ``F-16``) are not
-quantities. An equivalent figure in parentheses (``100km (60 miles)``) belongs to the figure it
-follows (``also_as``), never a quantity of its own.
+``€40m``, ``Rs 25 lakh``), number words (``fourteen``, ``a dozen``, ``half a million``),
+fractions (``two-thirds``, ``half of``), ranges (``20-30``, ``between 20 and 30``, ``$500 to
+$550``, ``0.6% to 0.7%``), bounds and hedges (``over``, ``at least``, ``up to``, ``nearly`` ...),
+vague amounts (``dozens of``, ``hundreds of thousands of``, ``several``, ``a few``) and ages
+(``Smith, 45,``, ``at the age of 9``). Years, clock times, dates, ordinals, phone numbers,
+citation marks (``(12, 13)``), figures joined by slashes (``24/7``), scores and records
+(``91-73``, ``(14-1)``) and numbers that belong to a name (``Covid-19``, ``G7``, ``F-16``, ``AK
+47``, ``Week 3``, ``Curve 8900``) are not quantities. A change from one figure to another (``rose
+from 20 to 30``) is two quantities, not a range. An equivalent figure in parentheses (``100km (60
+miles)``) belongs to the figure it follows (``also_as``), never a quantity of its own.
 
-The counted thing is a guess from the words that follow (the first plural-looking noun before a
-function word or punctuation); a later step may replace it using a parse.
+The counted thing is a guess from the words that follow (the word joined by a hyphen, else the
+first plural-looking noun before a function word or punctuation, or after a count of one the
+last word before one); a later step may replace it using a parse.
+
+Measured on hand-annotated real news sentences by ``bench/quantities.py``.
 """
 
 from __future__ import annotations
@@ -108,20 +115,39 @@ _SCALES = {
     "billion": 1e9,
     "bn": 1e9,
     "trillion": 1e12,
+    "lakh": 1e5,
+    "crore": 1e7,
 }
 _WORD = "|".join(sorted(_SMALL, key=len, reverse=True))
 _TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
 _UNITS9 = "one|two|three|four|five|six|seven|eight|nine"
 _WORDNUM = rf"(?:(?:{_TENS})-(?:{_UNITS9})|{_WORD})"
-_SCALE = r"dozen|hundred|thousand|million|billion|trillion"
+_SCALE = r"dozen|hundred|thousand|million|billion|trillion|lakh|crore"
+_FRACTIONS = {
+    "half": 2,
+    "halves": 2,
+    "third": 3,
+    "thirds": 3,
+    "quarter": 4,
+    "quarters": 4,
+    "fourth": 4,
+    "fourths": 4,
+    "fifth": 5,
+    "fifths": 5,
+    "tenth": 10,
+    "tenths": 10,
+}
+_FRACTION = "|".join(_FRACTIONS)
 
 _CORE = re.compile(
     rf"""
     (?P<digits>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)
         (?:\s*(?P<dscale>{_SCALE}|bn|mn)(?![A-Za-z]))?
   | \b(?:(?P<half>half\s+)?an?\s+(?P<ascale>{_SCALE}))\b
+  | \b(?P<frac>(?P<numer>a|one|two|three)(?:-|\s+(?=\w+\s+of\b))(?P<denom>{_FRACTION})
+        |half(?=\s+(?:of|the|its|their|his|her|our|all)\b))\b
   | \b(?P<words>{_WORDNUM}(?:\s+hundred(?:\s+(?:and\s+)?{_WORDNUM})?)?)
-        (?:\s+(?P<wscale>{_SCALE}))?\b
+        (?:[\s-]+(?P<wscale>{_SCALE}))?\b
     """,
     re.IGNORECASE | re.VERBOSE,
 )
@@ -129,18 +155,24 @@ _CORE = re.compile(
 _UNIT_TABLE: list[tuple[str, str]] = [
     (r"square\s+kilomet(?:er|re)s?|sq\.?\s?km|km2|km²", "km2"),
     (r"square\s+miles?|sq\.?\s?mi(?:les?)?", "mi2"),
+    (r"kilomet(?:er|re)s\s+(?:per|an|a)\s+hour|km/h|kph", "km/h"),
+    (r"miles\s+(?:per|an|a)\s+hour|mph", "mph"),
     (r"kilomet(?:er|re)s?|kms?", "km"),
     (r"miles?|mi", "mi"),
     (r"millimet(?:er|re)s?|mm", "mm"),
     (r"centimet(?:er|re)s?|cm", "cm"),
-    (r"met(?:er|re)s?|m", "m"),
+    (r"met(?:er|re)s?|(?-i:m)", "m"),
     (r"feet|foot|ft", "ft"),
+    (r"inch(?:es)?", "in"),
+    (r"yards?|yds?", "yd"),
     (r"kilo(?:gram)?s?|kg", "kg"),
+    (r"lbs?", "lb"),
     (r"tonnes?|tons?", "t"),
     (r"hectares?|ha", "ha"),
     (r"acres?", "acre"),
     (r"percentage\s+points?", "pp"),
     (r"%|per\s?cent|percent", "%"),
+    (r"decades?", "decades"),
     (r"years?|yrs?", "years"),
     (r"months?", "months"),
     (r"weeks?", "weeks"),
@@ -151,16 +183,55 @@ _UNIT_TABLE: list[tuple[str, str]] = [
     (r"(?:US\s)?dollars?", "USD"),
     (r"euros?", "EUR"),
     (r"pounds\s+sterling", "GBP"),
+    (r"pounds?", "pounds"),  # weight or sterling: settled by the figure's size (_pounds)
+    (r"kilowatt[\s-]hours?|(?-i:kWh)", "kWh"),
+    (r"gigawatts?|(?-i:GW)", "GW"),
+    (r"megawatts?|(?-i:MW)", "MW"),
+    (r"kilowatts?|(?-i:kW)", "kW"),
+    (r"watts?|(?-i:W)", "W"),
+    (r"terabytes?|(?-i:TB)", "TB"),
+    (r"gigabytes?|(?-i:GB)", "GB"),
+    (r"megabytes?|(?-i:MB)", "MB"),
+    (r"(?-i:GHz)", "GHz"),
+    (r"(?-i:MHz)", "MHz"),
+    (r"frames\s+per\s+second|fps", "fps"),
+    (r"tablespoons?|tbsps?", "tbsp"),
+    (r"teaspoons?|tsps?", "tsp"),
+    (r"degrees?\s+(?:Celsius|centigrade)|°\s?C", "°C"),
+    (r"degrees?\s+Fahrenheit|°\s?F", "°F"),
+    (r"degrees?|°", "degrees"),
+    (r"magnitude|(?:on\s+the\s+)?Richter(?:\s+scale)?", "magnitude"),
+    (r"horsepower|b?hp", "hp"),
 ]
 _UNIT = re.compile(
     r"\s*-?\s*(?:" + "|".join(f"(?P<u{i}>{p})" for i, (p, _) in enumerate(_UNIT_TABLE)) + r")"
     r"(?![A-Za-z0-9])",
     re.IGNORECASE,
 )
-_CURRENCY_BEFORE = re.compile(r"(?:(?P<sym>US\$|\$|€|£)|\b(?P<code>USD|EUR|GBP)\s?)$")
-_CURRENCY = {"US$": "USD", "$": "USD", "€": "EUR", "£": "GBP"}
-_ABBR_SCALES = {"bn": 1e9, "mn": 1e6, "m": 1e6, "k": 1e3}
-_ABBR_AFTER_CURRENCY = re.compile(r"(?P<abbr>bn|mn|m|k)(?![A-Za-z])", re.IGNORECASE)
+_CURRENCY = {
+    "US$": "USD",
+    "$": "USD",
+    "C$": "CAD",
+    "CA$": "CAD",
+    "A$": "AUD",
+    "AU$": "AUD",
+    "NZ$": "NZD",
+    "HK$": "HKD",
+    "S$": "SGD",
+    "R$": "BRL",
+    "€": "EUR",
+    "£": "GBP",
+    "¥": "JPY",
+    "₹": "INR",
+    "Rs": "INR",
+    "Rs.": "INR",
+    "RM": "MYR",
+}
+_CODES = "USD|EUR|GBP|JPY|CNY|INR|CAD|AUD|CHF|RUB|BRL|MYR|NGN|ZAR"
+_SIGNS = "|".join(re.escape(sign) for sign in sorted(_CURRENCY, key=len, reverse=True))
+_CURRENCY_BEFORE = re.compile(rf"(?:(?<![A-Za-z])(?P<sym>{_SIGNS})\s?|\b(?P<code>{_CODES})\s?)$")
+_ABBR_SCALES = {"bn": 1e9, "mn": 1e6, "mm": 1e6, "m": 1e6, "k": 1e3}
+_ABBR_AFTER_CURRENCY = re.compile(r"(?P<abbr>bn|mn|mm|m|k)(?![A-Za-z])", re.IGNORECASE)
 
 _QUALIFIERS: list[tuple[Qualifier, str]] = [
     ("at least", r"at\s+least|no\s+(?:fewer|less)\s+than|a\s+minimum\s+of"),
@@ -187,6 +258,34 @@ _QUALIFIER = re.compile(
 _LOOKBEHIND = 60  # characters searched on either side of a figure for its hedge and noun
 _BETWEEN = re.compile(r"\bbetween\s+$", re.IGNORECASE)
 _RANGE_JOIN = re.compile(r"\s*(?:-|to\b|(?P<and>and\b))\s*", re.IGNORECASE)
+_SIGN = re.compile(rf"(?:{_SIGNS})\s?")
+_MINUS = re.compile(r"\bminus\s+$", re.IGNORECASE)
+# "rose from 20 to 30": the two figures are a change, not a range.
+_CHANGE_FROM = re.compile(
+    r"\b(?:rose|rise[sn]?|rising|fell|falls?|falling|fallen|increased?|increasing|"
+    r"decreased?|decreasing|grew|grows?|growing|grown|dropped|drops?|dropping|jumped|jumps?|"
+    r"climbed|climbs?|declined?|declining|cut|raised?|raising|reduced?|reducing|lowered|"
+    r"boosted|slashed|up|down|went|soared|plunged|surged|slipped|shrank|expanded|changed|"
+    r"moved|revised|going|go|goes)\b(?:\s+\S+){0,4}?\s+from\s+$",
+    re.IGNORECASE,
+)
+_PART_BEFORE = re.compile(
+    r"\b(?:the|a|an|this|that|each|every|other|first|second|last|latter|former|top|bottom|"
+    r"back|front|(?!over\b|under\b)\w+er|\w+ern)\s+$",
+    re.IGNORECASE,
+)
+_NOT_AN_AMOUNT_AFTER = re.compile(r"\(|\s*-?\s*calib(?:er|re)\b", re.IGNORECASE)
+_NAME_BEFORE = re.compile(r"(?<![\w'])([A-Z][\w'-]*)[ \t]+$")
+_MONTHS_AND_DAYS_WORDS = """
+    january february march april may june july august september october november december
+    jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday
+    saturday sunday
+"""
+_MONTHS_AND_DAYS = frozenset(_MONTHS_AND_DAYS_WORDS.split())
+_AGE_BEFORE = re.compile(
+    r"(?:(?<![\w'])(?-i:[A-Z])[\w'.-]*,\s*|\b(?P<aged>aged|age\s+of|ages\s+of)\s+)$",
+    re.IGNORECASE,
+)
 _PAREN = re.compile(r"\s*\(\s*(?:about|approximately|some|around|roughly|nearly|over)?\s*")
 # Labels whose number is a name, not an amount: "Resolution 2254", "Highway 5", "No. 3".
 _ID_BEFORE = re.compile(
@@ -211,9 +310,10 @@ _MASKS = [
     re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?:,?\s+\d{{4}}\b)?"),
     re.compile(rf"\b{_MONTH}\s+\d{{4}}\b"),
     re.compile(r"\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}/\d{1,2}/\d{2,4}\b"),
-    # clock times: "17:00", "5:00 PM", "14:00 GMT", "6 pm", "6.30pm", "1400 GMT"
+    # clock times: "17:00", "5:00 PM", "14:00 GMT", "6 pm", "6.30pm", "1400 GMT", and "11: 34 AM"
+    # as tokenised corpora write them
     re.compile(
-        r"\b\d{1,2}:\d{2}(?::\d{2})?(?:\s*(?:[ap]\.?m\.?|GMT|UTC|hrs?|h)(?![A-Za-z]))?",
+        r"\b\d{1,2}: ?\d{2}(?::\d{2})?(?:\s*(?:[ap]\.?m\.?|GMT|UTC|hrs?|h)(?![A-Za-z]))?",
         re.IGNORECASE,
     ),
     re.compile(r"\b\d{1,2}(?:\.\d{2})?\s*(?:[ap]\.m\.|[ap]m\b|o'clock)", re.IGNORECASE),
@@ -224,7 +324,12 @@ _MASKS = [
         r"(?!\w|[,.]\d)"
     ),
     re.compile(r"\+?\b\d{9,}\b"),
+    # references and figures joined by slashes: "(38, 39)", "(19)", "24/7", "9/11", "6 / 6 / 2013"
+    re.compile(r"\(\s*\d{1,3}(?:\s*[,-]\s*\d{1,3})*\s*\)"),
+    re.compile(r"\d+(?:\.\d+)?(?:\s?/\s?\d+(?:\.\d+)?)+"),
 ]
+
+_DIGIT = re.compile(r"\d")
 
 _VAGUE_TABLE: list[tuple[str, float | None, bool]] = [
     # (pattern, lower bound it implies, needs a counted noun after it)
@@ -241,6 +346,7 @@ _VAGUE_TABLE: list[tuple[str, float | None, bool]] = [
     (r"several\s+hundred", 300.0, False),
     (r"several\s+thousand", 3e3, False),
     (r"several", 3.0, True),
+    (r"(?:a\s+)?few", None, True),
     (r"many\s+more", None, False),
     (r"many|numerous|countless", None, True),
 ]
@@ -258,26 +364,32 @@ _STOP_WORDS = """
     has had were was are is be been being will would could should may might must can did do
     does who whom which that this these those it its their his her our them they we you
     including since after before ago across than as per each more less during while when where
-    said says according also not no just only about around some all any both either
+    said says told according also not no just only about around some all any both either
 """
 _STOP = frozenset(_STOP_WORDS.split())
 _PLURAL_WORDS = "people children men women police personnel dead wounded injured staff aircraft"
 _IRREGULAR_PLURALS = frozenset(_PLURAL_WORDS.split())
+_NOT_PLURAL_MEN_WORDS = "yemen amen omen abdomen specimen regimen acumen stamen"
+_NOT_PLURAL_MEN = frozenset(_NOT_PLURAL_MEN_WORDS.split())
 
 
 def extract_quantities(sentence: str, offset: int = 0) -> list[Quantity]:
     """Every quantity in ``sentence``, in order; offsets are into ``sentence`` plus ``offset``."""
     norm = sentence.translate(_SAME_LENGTH)
-    masked = [m.span() for pattern in _MASKS for m in pattern.finditer(norm)]
+    # every mask needs a digit; most sentences have none
+    digit = _DIGIT.search(norm)
+    masked = [m.span() for pattern in _MASKS for m in pattern.finditer(norm)] if digit else []
     found: list[Quantity] = []
     taken: list[tuple[int, int]] = []  # spans of quantities, their ranges and parentheses
     for match in _CORE.finditer(norm):
         if _overlaps(match.span(), masked) or _overlaps(match.span(), taken):
             continue
         quantity = _read_number(sentence, norm, match, taken)
-        if quantity is not None:
+        if isinstance(quantity, Quantity):
             found.append(quantity)
             taken.append((quantity.start, quantity.end))
+        elif quantity is not None:
+            taken.append(quantity)
     for match in _VAGUE.finditer(norm):
         if _overlaps(match.span(), taken):
             continue
@@ -292,25 +404,39 @@ def extract_quantities(sentence: str, offset: int = 0) -> list[Quantity]:
 
 def _read_number(
     sentence: str, norm: str, core: re.Match[str], taken: list[tuple[int, int]]
-) -> Quantity | None:
+) -> Quantity | tuple[int, int] | None:
+    """The quantity at ``core``; a bare span when the figures there are no amount but must not
+    be read again (the two sides of a score, "91-73"); None when it is no quantity."""
     start, end = core.span()
     value, factor = _core_value(core)
     scaled = factor != 1.0
+    digits = core.group("digits")
     before = norm[max(0, start - _LOOKBEHIND) : start]
-    if core.group("digits") and _glued_before(before):
-        return None
+    after = norm[end : end + _LOOKBEHIND]
     words = core.group("words")
+    if digits and re.match(r"0\d", digits):
+        return None  # "iLife 09", "08: 45": a label or a clock, not an amount
+    if words and re.search(r"[A-Za-z]-$", before):
+        return None  # the second "one" of "one-on-one"
+    if words and re.match(r"-something", after, re.IGNORECASE):
+        return None  # "a seventy-something": an age bracket
+    if core.group("frac") and not core.group("denom") and _PART_BEFORE.search(before):
+        return None  # "the second half of", "the lower half of": a part, not an amount
+    if _NOT_AN_AMOUNT_AFTER.match(after):
+        return None  # "a .38-caliber revolver", "a 401(k)"
     lone_one = words is not None and words.lower() == "one" and not core.group("wscale")
-    if lone_one and not _one_is_a_count(before, norm[end : end + _LOOKBEHIND]):
+    if lone_one and not _one_is_a_count(before, after):
         return None
 
     unit: str | None = None
     currency = _CURRENCY_BEFORE.search(before)
+    if digits and not currency and _glued_before(before):
+        return None
     if currency:
         unit = _CURRENCY[currency.group("sym")] if currency.group("sym") else currency["code"]
         start -= len(before) - currency.start()
         before = norm[max(0, start - _LOOKBEHIND) : start]
-        abbr = _ABBR_AFTER_CURRENCY.match(norm, end) if core.group("digits") else None
+        abbr = _ABBR_AFTER_CURRENCY.match(norm, end) if digits else None
         if abbr and not scaled:
             value *= _ABBR_SCALES[abbr.group("abbr").lower()]
             scaled, end = True, abbr.end()
@@ -318,8 +444,10 @@ def _read_number(
     number_start = start
     qualifier: Qualifier = "exact"
     low = high = None
+    named: str | None = None
     between = _BETWEEN.search(before)
     hedge = _QUALIFIER.search(before) if not between else None
+    minus = _MINUS.search(before)
     if between:
         start -= len(before) - between.start()
     elif hedge:
@@ -327,32 +455,67 @@ def _read_number(
         start -= len(before) - hedge.start()
     elif _ID_BEFORE.search(before):
         return None
+    elif minus:
+        value, start = -value, start - (len(before) - minus.start())
+    elif digits and unit is None:
+        named = _named_before(norm, start, before)
+        if named == "acronym":
+            return None  # "AK 47 rifles", "LC 500", "FTSE 100"
 
-    if norm.startswith("+", end) and not core.group("words"):
+    if norm.startswith("+", end) and not words:
         qualifier, end = "more than", end + 1
 
     value2: float | None = None
-    join = _RANGE_JOIN.match(norm, end)
-    if join and (join.group("and") is None) != bool(between):
-        second = _CORE.match(norm, join.end())
-        if second and not _overlaps(second.span(), taken):
-            value2, factor2 = _core_value(second)
-            if factor2 != 1.0 and not scaled:
-                value *= factor2  # "2-3 million": the scale word serves both ends
-            end = second.end()
+    unit_match = None
+    first_unit = _UNIT.match(norm, end) if unit is None else None
+    joins = [(end, None)] + ([(first_unit.end(), first_unit)] if first_unit else [])
+    for join_at, unit1 in joins:
+        join = _RANGE_JOIN.match(norm, join_at)
+        if not join or (join.group("and") is not None and not between):
+            continue
+        pos = join.end()
+        sign = _SIGN.match(norm, pos) if currency else None  # "$500 to $550"
+        second = _CORE.match(norm, sign.end() if sign else pos)
+        if not second or _overlaps(second.span(), taken) or _overlaps(second.span(), [core.span()]):
+            continue
+        unit2 = _UNIT.match(norm, second.end()) if unit1 else None
+        if unit1 and (unit2 is None or _unit_of(unit2) != _unit_of(unit1)):
+            continue  # "0.6% to 0.7%" is a range, "5% to 7 people" is not
+        raw2, factor2 = _core_value(second)
+        hyphen = join.group(0).strip() == "-"
+        if not between and raw2 / factor2 <= value / factor:
+            if hyphen and factor2 == 1.0:
+                return (core.start(), second.end())  # "91-73", "787-9": a score or a model
+            break  # "from 30 to 20": two figures
+        if not between and _CHANGE_FROM.search(before):
+            break  # "rose from 20 to 30": a change between two figures, not a range
+        if factor2 != 1.0 and not scaled:
+            value *= factor2  # "2-3 million": the scale word serves both ends
+        value2, end = raw2, second.end()
+        if unit1 and unit2:
+            unit, unit_match, end = _unit_of(unit1), unit2, unit2.end()
+        break
     if between and value2 is None:
         start = number_start
 
-    unit_match = _UNIT.match(norm, end)
-    if unit_match and unit is None:
-        unit = _unit_of(unit_match)
-        end = unit_match.end()
-    elif unit_match:
-        unit_match = None  # "$5 dollars": the currency sign already gave the unit
+    if unit_match is None:
+        unit_match = _UNIT.match(norm, end)
+        if unit_match and unit is None:
+            unit = _unit_of(unit_match)
+            end = unit_match.end()
+        elif unit_match:
+            unit_match = None  # "$5 dollars": the currency sign already gave the unit
     if end < len(norm) and (norm[end].isalnum() or norm[end] == "_") and not unit_match:
         return None  # "7B", "20th", "1990s": a name or an ordinal, not an amount
     if _is_year(core, value2, unit, qualifier, before, norm[end : end + _LOOKBEHIND]):
         return None
+    if unit == "pounds":
+        unit = "GBP" if scaled else "lb"
+    if named and unit is None and value2 is None and _counted(norm, end) is None:
+        return None  # "Week 3", "the Curve 8900", "MagSafe 2 connector": part of a name
+    exact_count = digits and unit is None and value2 is None and qualifier == "exact"
+    if exact_count and _is_age(norm, before, end, value):
+        unit = "years"  # "Felt, 92, told", "at the age of 9"
 
     also_as: list[tuple[float, str]] = []
     paren = _PAREN.match(norm, end) if unit else None
@@ -397,6 +560,7 @@ def _read_vague(sentence: str, norm: str, match: re.Match[str]) -> Quantity | No
     counted = _counted(norm, end)
     if needs_noun and counted is None:
         return None
+    unit = _UNIT.fullmatch(counted) if counted else None  # "several months", "millions of dollars"
     return Quantity(
         start=start,
         end=end,
@@ -404,7 +568,8 @@ def _read_vague(sentence: str, norm: str, match: re.Match[str]) -> Quantity | No
         value=None,
         low=low,
         qualifier="vague",
-        counted=counted,
+        unit=_unit_of(unit) if unit else None,
+        counted=None if unit else counted,
     )
 
 
@@ -416,6 +581,10 @@ def _core_value(core: re.Match[str]) -> tuple[float, float]:
     elif core.group("ascale"):
         value = 0.5 if core.group("half") else 1.0
         scale = core.group("ascale")
+    elif core.group("frac"):
+        numer, denom = core.group("numer"), core.group("denom") or "half"
+        value = (_SMALL.get(numer.lower(), 1) if numer else 1) / _FRACTIONS[denom.lower()]
+        scale = None
     else:
         value = _word_value(core.group("words"))
         scale = core.group("wscale")
@@ -444,13 +613,43 @@ def _glued_before(before: str) -> bool:
 
 
 def _one_is_a_count(before: str, after: str) -> bool:
-    """ "one resident" counts; "one of the most", "no one", "one another" do not."""
+    """ "one resident" and "a one-seat majority" count; "one of the most", "no one", "one
+    another", "one doesn't exist", "one-on-one" do not."""
     if re.search(r"\b(?:no|any|every|each|the|this|that|which|some)\s+$", before, re.I):
         return False
+    compound = re.match(r"-([A-Za-z]+)", after)
+    if compound:
+        return compound.group(1).lower() not in {"on", "off", "time", "way", "sided"}
     word = _WORD_AFTER.match(after)
     if word is None:
         return False
-    return word.group(1).lower() not in _STOP | {"another", "other"}
+    token = word.group(1).lower()
+    return token not in _STOP | {"another", "other"} and not token.endswith("n't")
+
+
+def _named_before(norm: str, start: int, before: str) -> str | None:
+    """Whether a figure is part of a name: "acronym" after one ("AK 47", "FTSE 100"), "word"
+    right after a capitalised word inside the sentence ("Week 3", "Curve 8900"; the caller
+    keeps those when a plural noun follows: "Storm Kills 12 People"), else None."""
+    name = _NAME_BEFORE.search(before)
+    if name is None:
+        return None
+    word = name.group(1)
+    if word.lower() in _STOP or word.lower().rstrip(".") in _MONTHS_AND_DAYS:
+        return None
+    if word.isupper() and 2 <= len(word) <= 4:
+        return "acronym"
+    prefix = norm[: start - len(before) + name.start()].rstrip()
+    inside = bool(prefix) and prefix[-1] not in ".!?:;\"'“”‘’([{—–-"
+    return "word" if inside else None
+
+
+def _is_age(norm: str, before: str, end: int, value: float) -> bool:
+    """ "Felt, 92, told", "Smith, 45, of Boston", "at the age of 9", "aged 45"."""
+    age = _AGE_BEFORE.search(before)
+    if age is None or not (0 < value < 120 and value == int(value)):
+        return False
+    return bool(age.group("aged")) or bool(re.match(r"\s*(?:,|\)|and\b)", norm[end:]))
 
 
 def _is_year(
@@ -497,32 +696,38 @@ def _unit_of(match: re.Match[str]) -> str:
 
 
 def _counted(norm: str, end: int, singular: bool = False) -> str | None:
-    """The noun counted: the first plural-looking word among the next few (the first word of
-    all after a count of one), if any."""
+    """The noun counted: the word joined by a hyphen ("a four-game streak"), else the first
+    plural-looking word among the next few, or after a count of one the last word before a
+    function word or a verb ("one major break per cable", "one user quipped")."""
+    compound = re.match(r"-([A-Za-z]+)(?![\w-])", norm[end : end + _LOOKBEHIND])
+    if compound:
+        return compound.group(1).lower()
     of = _OF_AFTER.match(norm, end)
     pos = of.end() if of else end
-    first: str | None = None
+    seen: list[str] = []
     for _ in range(4):
         word = _WORD_AFTER.match(norm, pos)
         if word is None:
             break
         token = word.group(1).strip("'-").lower()
-        if token in _STOP:
+        if token in _STOP or token.endswith("n't") or (singular and seen and token[-2:] == "ed"):
             break
-        if _is_plural(token):
+        if not singular and _is_plural(token):
             return token
-        first = first or token
+        seen.append(token)
         pos = word.end()
-    return first if singular else None
+    return seen[-1] if singular and seen else None
 
 
 def _is_plural(word: str) -> bool:
-    if word in _IRREGULAR_PLURALS:
+    if word in _IRREGULAR_PLURALS or word.endswith(("children", "people")):
         return True
+    if word.endswith("men") and word not in _NOT_PLURAL_MEN:
+        return True  # "firemen", "servicemen"
     return (
         len(word) > 3
         and word.endswith("s")
-        and not word.endswith(("ss", "us", "is", "ous"))
+        and not word.endswith(("ss", "us", "is", "ous", "'s"))
         and word not in _STOP
     )
 
