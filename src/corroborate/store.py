@@ -17,7 +17,7 @@ from types import TracebackType
 from typing import TYPE_CHECKING, Any
 
 from corroborate.errors import StoreError
-from corroborate.records import Article, Story
+from corroborate.records import Article, Claim, Story
 
 if TYPE_CHECKING:
     import numpy as np
@@ -26,7 +26,7 @@ if TYPE_CHECKING:
 
 __all__ = ["SCHEMA_VERSION", "Store"]
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS articles (
@@ -74,6 +74,26 @@ CREATE TABLE IF NOT EXISTS story_provenance (
     story_id TEXT PRIMARY KEY,  -- no cascade: a rebuild that keeps a story keeps its cache
     members TEXT NOT NULL,  -- hash of the member ids the cached result is for
     data TEXT NOT NULL      -- JSON: relations, groups, originality
+);
+
+-- schema 3: claims
+CREATE TABLE IF NOT EXISTS claims (
+    article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    idx INTEGER NOT NULL,       -- position among the article's claims
+    sentence INTEGER NOT NULL,
+    start_char INTEGER NOT NULL,
+    end_char INTEGER NOT NULL,
+    subject TEXT,
+    predicate TEXT,
+    object TEXT,
+    data TEXT NOT NULL,         -- JSON: the whole claim (docs/formats.md)
+    PRIMARY KEY (article_id, idx)
+);
+CREATE INDEX IF NOT EXISTS claims_predicate ON claims(predicate);
+CREATE TABLE IF NOT EXISTS claim_runs (
+    article_id TEXT PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+    extractor TEXT NOT NULL,    -- model and extractor version the claims were made with
+    done_at TEXT NOT NULL
 );
 """
 
@@ -332,6 +352,83 @@ class Store:
                 "INSERT OR REPLACE INTO story_provenance VALUES (?, ?, ?)",
                 (story_id, members, json.dumps(data, ensure_ascii=False)),
             )
+
+    # -- claims ---------------------------------------------------------------------------
+
+    def articles_without_claims(self, extractor: str, batch: int = 200) -> Iterator[Article]:
+        """Articles with no claims made by ``extractor`` yet, oldest first, read in batches."""
+        last = 0
+        while True:
+            rows = self.db.execute(
+                "SELECT a.rowid AS rid, a.* FROM articles a "
+                "LEFT JOIN claim_runs r ON r.article_id = a.id AND r.extractor = ? "
+                "WHERE r.article_id IS NULL AND a.rowid > ? ORDER BY a.rowid LIMIT ?",
+                (extractor, last, batch),
+            ).fetchall()
+            if not rows:
+                return
+            last = rows[-1]["rid"]
+            for row in rows:
+                yield _from_row(row)
+
+    def count_without_claims(self, extractor: str) -> int:
+        return int(
+            self.db.execute(
+                "SELECT count(*) FROM articles a LEFT JOIN claim_runs r "
+                "ON r.article_id = a.id AND r.extractor = ? WHERE r.article_id IS NULL",
+                (extractor,),
+            ).fetchone()[0]
+        )
+
+    def save_claims(self, extractor: str, batch: Iterable[tuple[str, list[Claim]]]) -> None:
+        """Replace the claims of each article in ``batch``, in one transaction."""
+        now = datetime.now(UTC).isoformat(timespec="seconds")
+        with self._writing("claims"):
+            for article_id, claims in batch:
+                self.db.execute("DELETE FROM claims WHERE article_id = ?", (article_id,))
+                self.db.executemany(
+                    "INSERT INTO claims (article_id, idx, sentence, start_char, end_char, "
+                    "subject, predicate, object, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    [
+                        (
+                            article_id,
+                            c.index,
+                            c.sentence,
+                            c.start,
+                            c.end,
+                            c.subject,
+                            c.predicate,
+                            c.object,
+                            json.dumps(c.to_dict(), ensure_ascii=False),
+                        )
+                        for c in claims
+                    ],
+                )
+                self.db.execute(
+                    "INSERT INTO claim_runs (article_id, extractor, done_at) VALUES (?, ?, ?) "
+                    "ON CONFLICT(article_id) DO UPDATE SET extractor = excluded.extractor, "
+                    "done_at = excluded.done_at",
+                    (article_id, extractor, now),
+                )
+
+    def claims(self, article_ids: Iterable[str] | None = None) -> Iterator[Claim]:
+        """Stored claims, by article (ingest order) then position; only these articles if given."""
+        if article_ids is None:
+            rows = self.db.execute(
+                "SELECT c.data FROM claims c JOIN articles a ON a.id = c.article_id "
+                "ORDER BY a.rowid, c.idx"
+            )
+            for row in rows:
+                yield Claim.from_dict(json.loads(row[0]))
+            return
+        for article_id in article_ids:
+            for row in self.db.execute(
+                "SELECT data FROM claims WHERE article_id = ? ORDER BY idx", (article_id,)
+            ):
+                yield Claim.from_dict(json.loads(row[0]))
+
+    def claim_count(self) -> int:
+        return int(self.db.execute("SELECT count(*) FROM claims").fetchone()[0])
 
     @contextmanager
     def _writing(self, what: str) -> Iterator[None]:

@@ -1,0 +1,169 @@
+"""Who did what to whom: entity mentions and subject / predicate / object from the parse.
+
+Mentions are the parser's named entities mapped to four types: ``person`` (PERSON),
+``organisation`` (ORG), ``group`` (NORP: nationalities, religious and political groups) and
+``place`` (GPE, LOC, FAC). A name the tagger calls an organisation but that names an armed or
+political faction by its usual words ("... Forces", "... Front", "militia", "rebels") is a
+group.
+
+A predicate is a verb (or the copula's complement) heading a clause; its subject is the phrase of
+its ``nsubj``, its object the phrase of its direct object, attribute or, failing those, its first
+prepositional object ("withdrew from the city" -> "from the city"). In a passive clause the
+grammatical subject is what the action was done to, so it becomes the object and the ``by``-agent
+the subject: "dozens of soldiers were killed by rebels" -> rebels / kill / dozens of soldiers.
+Phrases are cut to the head's own words: relative clauses, appositions and trailing
+parentheticals are left out, so a subject reads "the fighting", not "the fighting, which
+started on Wednesday,".
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from corroborate.claims.nlp import lemma
+from corroborate.records import Mention
+
+__all__ = ["mentions", "phrase", "predicate_of", "subject_object"]
+
+_ENTITY_TYPES = {
+    "PERSON": "person",
+    "ORG": "organisation",
+    "NORP": "group",
+    "GPE": "place",
+    "LOC": "place",
+    "FAC": "place",
+}
+_FACTION = re.compile(
+    r"\b(?:forces|front|army|brigades?|militias?|rebels?|factions?|movement|sham|hts|isis|isil|"
+    r"hezbollah|hamas|taliban|al-qaeda|insurgents?|fighters|guards?)\b",
+    re.IGNORECASE,
+)
+_ZONES = frozenset({"GMT", "UTC", "CET", "EST", "EDT", "PST", "BST"})
+# Children whose subtree is not part of a compact phrase.
+_CUT = frozenset({"relcl", "acl", "appos", "punct", "advcl", "parataxis", "cc", "mark", "prep"})
+_KEEP_PREP = frozenset({"of", "for", "from", "in"})
+_SUBJECTS = ("nsubj", "csubj", "expl")
+_PASSIVE_SUBJECTS = ("nsubjpass", "csubjpass")
+_OBJECTS = ("dobj", "obj", "attr", "oprd", "dative", "acomp")
+
+
+def mentions(doc: Any, offset: int) -> list[Mention]:
+    """The named actors of a parsed sentence, with offsets into the article."""
+    found = []
+    for ent in doc.ents:
+        kind = _ENTITY_TYPES.get(ent.label_)
+        if kind is None:
+            continue
+        text = ent.text
+        # "the UK-based Syrian Observatory..." -> drop a leading article from the span.
+        start = ent.start_char
+        if text.lower().startswith("the "):
+            start += 4
+            text = text[4:]
+        if text.endswith(("'s", "’s")):
+            text = text[:-2]
+        if not text.strip():
+            continue
+        if ent.label_ == "ORG" and text.upper() in _ZONES:
+            continue
+        cut = re.search(r"[)(—–]", text)
+        if cut:
+            text = text[: cut.start()].rstrip(" -")
+            if not text:
+                continue
+        if kind in ("organisation", "person") and _FACTION.search(text):
+            kind = "group"
+        found.append(Mention(offset + start, offset + start + len(text), text, kind, ent.label_))
+    return found
+
+
+def phrase(token: Any, *, keep_prep: bool = True) -> tuple[int, int] | None:
+    """Character span (in the sentence) of the compact phrase headed by ``token``."""
+    if token is None:
+        return None
+    tokens = [token]
+    stack = [token]
+    while stack:
+        current = stack.pop()
+        for child in current.children:
+            if child.dep_ == "punct" and child.text in "-–" and not child.whitespace_:
+                pass  # "UK-based": a hyphen inside a word
+            elif child.dep_ in _CUT and not (
+                keep_prep
+                and child.dep_ == "prep"
+                and child.lower_ in _KEEP_PREP
+                and current.pos_ in ("NOUN", "PROPN", "PRON", "NUM", "ADJ")
+            ):
+                continue
+            if child.dep_ == "conj" and current.i == token.i and child.pos_ == "VERB":
+                continue
+            tokens.append(child)
+            stack.append(child)
+    # Keep the contiguous run around the head: a cut child leaves a gap.
+    indices = sorted(t.i for t in tokens)
+    head = token.i
+    lo = hi = indices.index(head)
+    while lo > 0 and indices[lo - 1] == indices[lo] - 1:
+        lo -= 1
+    while hi + 1 < len(indices) and indices[hi + 1] == indices[hi] + 1:
+        hi += 1
+    doc = token.doc
+    first, last = doc[indices[lo]], doc[indices[hi]]
+    # No trailing "'s", quotes or dashes.
+    while last.i > first.i and (last.is_punct or last.dep_ == "case"):
+        last = doc[last.i - 1]
+    while first.i < last.i and first.is_punct:
+        first = doc[first.i + 1]
+    return first.idx, last.idx + len(last.text)
+
+
+def predicate_of(verb: Any) -> str:
+    """The predicate lemma, with a particle ("pull back") and negation left to the caller."""
+    words = [lemma(verb)]
+    for child in verb.children:
+        if child.dep_ == "prt":
+            words.append(child.lower_)
+    if verb.pos_ == "AUX" and verb.dep_ == "ROOT":
+        # "X is Syria's second city": the copula's attribute carries the meaning.
+        for child in verb.children:
+            if child.dep_ in ("attr", "acomp"):
+                return f"be {child.lower_}" if child.dep_ == "acomp" else "be"
+    return " ".join(words)
+
+
+def subject_object(verb: Any) -> tuple[Any, Any, bool]:
+    """(subject token, object token, passive) of a clause headed by ``verb``.
+
+    The object token may be a preposition (its phrase then reads "from the city").
+    """
+    subject = _child(verb, _SUBJECTS)
+    passive_subject = _child(verb, _PASSIVE_SUBJECTS)
+    if subject is None and verb.dep_ in ("conj", "xcomp", "advcl") and passive_subject is None:
+        # "rebels took the airport and advanced": the first verb's subject is shared;
+        # "rebels were reported to have captured": so is a passive head's.
+        subject = _child(verb.head, _SUBJECTS)
+        if subject is None and verb.dep_ == "xcomp":
+            subject = _child(verb.head, _PASSIVE_SUBJECTS)
+    if passive_subject is not None:
+        agent = _child(verb, ("agent",))
+        agent_object = _child(agent, ("pobj",)) if agent is not None else None
+        return agent_object, passive_subject, True
+    obj = _child(verb, _OBJECTS)
+    if obj is None:
+        for child in verb.children:
+            if child.dep_ == "prep" and _child(child, ("pobj",)) is not None:
+                obj = child
+                break
+    if subject is not None and subject.dep_ == "expl":
+        subject = None
+    return subject, obj, False
+
+
+def _child(token: Any, deps: tuple[str, ...]) -> Any:
+    if token is None:
+        return None
+    for child in token.children:
+        if child.dep_ in deps:
+            return child
+    return None

@@ -1,0 +1,348 @@
+"""According to whom: attribution of a claim, hedging words and indirect speech.
+
+A clause is attributed when
+
+- it is the content of a reporting verb ("the army **said** that insurgents had penetrated...",
+  "SOHR **confirmed** that government forces had withdrawn"): the source is the reporting verb's
+  subject; a subject that is itself a report ("reports **from** SOHR suggest...") gives way to
+  the body it names;
+- it carries "according to X" (on the clause or the sentence's main verb);
+- its own verb reports ("state media **reported** strikes", "the army **confirmed** losses");
+- it hangs from a passive reporting verb ("rebels were **reported** to have captured...", "it
+  was reported that..."): the source is unnamed.
+
+The source type is the type of a named entity inside the source phrase, else ``media`` for news
+organisations ("state media", "the agency", "TV"), else ``unnamed`` for generic sources
+("sources", "officials", "witnesses", a bare passive), else ``other``.
+
+Hedges are the words that keep the writer from asserting a claim: "reportedly", "allegedly",
+"purportedly", "apparently", "claimed", "is believed to", "may have". Indirect speech is a
+speech verb with a reported clause and no quotation marks: "Assad vowed to defend...",
+"officials said that...".
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from corroborate.claims.actors import phrase
+from corroborate.claims.nlp import lemma
+from corroborate.records import Attribution, Mention, Quote
+
+__all__ = ["REPORTING", "attribution_for", "hedge_of", "indirect_quotes", "is_reporting"]
+
+REPORTING = frozenset(
+    [
+        "say",
+        "tell",
+        "state",
+        "report",
+        "announce",
+        "declare",
+        "confirm",
+        "claim",
+        "add",
+        "note",
+        "write",
+        "tweet",
+        "post",
+        "insist",
+        "deny",
+        "warn",
+        "vow",
+        "pledge",
+        "promise",
+        "threaten",
+        "urge",
+        "admit",
+        "acknowledge",
+        "assert",
+        "suggest",
+        "indicate",
+        "describe",
+        "estimate",
+        "allege",
+        "maintain",
+        "explain",
+        "argue",
+        "accuse",
+        "stress",
+        "emphasize",
+        "emphasise",
+        "reiterate",
+        "predict",
+        "disclose",
+        "reveal",
+        "publish",
+        "quote",
+        "cite",
+        "show",
+        "accord",
+        "brief",
+        "testify",
+        "answer",
+        "reply",
+        "respond",
+        "comment",
+    ]
+)
+# Verbs that attribute even without a reported clause ("the army confirmed heavy losses"):
+# acts of speech, not "indicate" or "show", whose subject is rarely a source.
+_SAYING = frozenset(
+    [
+        "say",
+        "tell",
+        "state",
+        "report",
+        "announce",
+        "declare",
+        "confirm",
+        "claim",
+        "add",
+        "write",
+        "tweet",
+        "post",
+        "insist",
+        "deny",
+        "warn",
+        "vow",
+        "pledge",
+        "promise",
+        "threaten",
+        "admit",
+        "acknowledge",
+        "assert",
+        "allege",
+        "estimate",
+        "describe",
+    ]
+)
+# Speech verbs that introduce indirect speech with "to" (vowed to defend) or "that".
+_SPEECH = REPORTING - {"accord", "show", "publish", "quote", "cite", "describe", "respond"}
+_REPORT_NOUNS = frozenset(
+    [
+        "report",
+        "reports",
+        "data",
+        "figures",
+        "figure",
+        "toll",
+        "tally",
+        "count",
+        "estimate",
+        "estimates",
+        "footage",
+        "images",
+        "statement",
+        "statements",
+        "monitor",
+        "sources",
+    ]
+)
+_MEDIA = re.compile(
+    r"\b(?:media|agency|news|tv|television|newspaper|outlet|broadcaster|press|radio|channel|"
+    r"reuters|afp|ap|sana|bbc|cnn|al jazeera)\b",
+    re.IGNORECASE,
+)
+_UNNAMED = re.compile(
+    r"^(?:an?\s+|the\s+|some\s+|several\s+|other\s+|local\s+)*(?:sources?|officials?|witnesses|"
+    r"residents?|activists?|observers|analysts?|reports?|experts?|people|spokes(?:man|woman|"
+    r"person)|it)\b",
+    re.IGNORECASE,
+)
+_HEDGE_WORDS = frozenset(
+    [
+        "reportedly",
+        "allegedly",
+        "purportedly",
+        "apparently",
+        "supposedly",
+        "seemingly",
+        "ostensibly",
+        "unconfirmed",
+        "alleged",
+        "purported",
+    ]
+)
+_HEDGE_VERBS = frozenset(["claim", "allege", "believe", "think", "rumor", "rumour", "suspect"])
+_MODALS = frozenset(["may", "might", "could"])
+
+
+def is_reporting(token: Any) -> bool:
+    return token is not None and token.pos_ in ("VERB", "AUX") and lemma(token) in REPORTING
+
+
+def attribution_for(verb: Any, offset: int, actors: list[Mention]) -> Attribution | None:
+    """Who the clause headed by ``verb`` is attributed to, or ``None``."""
+    # "according to X" on this clause or on the verb it hangs from.
+    for node in (verb, verb.head, _root(verb)):
+        found = _according_to(node, offset, actors)
+        if found:
+            return found
+    # The content of a reporting verb: climb ccomp / xcomp links.
+    node = verb
+    for _ in range(3):
+        if node.dep_ not in ("ccomp", "xcomp", "parataxis", "conj") or node.head.i == node.i:
+            break
+        head = node.head
+        if is_reporting(head):
+            return _source_of(head, offset, actors)
+        node = head
+    # A verb that reports itself: "the army confirmed heavy losses".
+    if is_reporting(verb) and lemma(verb) in _SAYING:
+        return _source_of(verb, offset, actors)
+    return None
+
+
+def hedge_of(tokens: list[Any]) -> str | None:
+    """The first hedging word among ``tokens`` (a clause), lower-cased, or ``None``."""
+    for token in tokens:
+        word = token.lower_
+        if word in _HEDGE_WORDS:
+            return word
+        # "claims to have targeted", "is believed that": not "claimed 300 lives".
+        if (
+            token.pos_ in ("VERB", "AUX")
+            and lemma(token) in _HEDGE_VERBS
+            and (any(c.dep_ in ("ccomp", "xcomp") for c in token.children) or _passive(token))
+        ):
+            return word
+        if word in _MODALS and token.dep_ == "aux":
+            # "may have died", not "may" on its own as a month.
+            return word
+        if lemma(token) == "report" and token.tag_ == "VBN" and _passive(token):
+            return "reported"
+        if lemma(token) == "say" and token.tag_ == "VBN" and _passive(token):
+            return "said"
+    return None
+
+
+def indirect_quotes(verbs: list[Any], offset: int, quoted: list[tuple[int, int]]) -> list[Quote]:
+    """Indirect speech headed by the speech verbs in ``verbs`` ("X vowed to...", "X said that").
+
+    Clauses that overlap a direct quote (``quoted``: article spans) are left to it.
+    """
+    found = []
+    for verb in verbs:
+        if verb.pos_ not in ("VERB", "AUX") or lemma(verb) not in _SPEECH:
+            continue
+        content = next(
+            (
+                c
+                for c in verb.children
+                if c.dep_ in ("ccomp", "xcomp") and c.pos_ in ("VERB", "AUX")
+            ),
+            None,
+        )
+        if content is None:
+            continue
+        start, end = _subtree_span(content)
+        start, end = offset + start, offset + end
+        if any(s < end and start < e for s, e in quoted):
+            continue
+        speaker_token = _speaker_token(verb)
+        span = phrase(speaker_token) if speaker_token is not None else None
+        doc_text = verb.doc.text
+        found.append(
+            Quote(
+                start,
+                end,
+                doc_text[start - offset : end - offset],
+                doc_text[span[0] : span[1]] if span else None,
+                "indirect",
+                offset + span[0] if span else None,
+                offset + span[1] if span else None,
+                lemma(verb),
+            )
+        )
+    return found
+
+
+def _speaker_token(verb: Any) -> Any:
+    if _passive(verb):
+        # "rebels were reported to...": the agent, if any, is the source.
+        agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+        return next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "csubj"):
+            return child
+        if child.dep_ == "agent":
+            return next((c for c in child.children if c.dep_ == "pobj"), None)
+    if verb.dep_ in ("advcl", "conj", "xcomp") and verb.head.i != verb.i:
+        # "Assad responded ..., vowing to defend": the speaker is the main clause's subject.
+        return next((c for c in verb.head.children if c.dep_ in ("nsubj", "csubj")), None)
+    return None
+
+
+def _source_of(verb: Any, offset: int, actors: list[Mention]) -> Attribution:
+    cue = lemma(verb)
+    speaker = _speaker_token(verb)
+    if speaker is None or speaker.lower_ == "it":
+        return Attribution("", 0, 0, cue, "unnamed")
+    if lemma(speaker) in _REPORT_NOUNS:
+        # "reports from the SOHR suggest": the body behind the report.
+        for prep in speaker.children:
+            if prep.dep_ == "prep" and prep.lower_ in ("from", "by", "of"):
+                body = next((c for c in prep.children if c.dep_ == "pobj"), None)
+                if body is not None:
+                    speaker = body
+                    break
+    return _make(speaker, cue, offset, actors)
+
+
+def _according_to(node: Any, offset: int, actors: list[Mention]) -> Attribution | None:
+    for child in node.children:
+        if child.lower_ == "according" and child.dep_ == "prep":
+            to = next((c for c in child.children if c.lower_ == "to"), None)
+            source = (
+                next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
+            )
+            if source is not None:
+                return _make(source, "according to", offset, actors)
+    return None
+
+
+def _make(token: Any, cue: str, offset: int, actors: list[Mention]) -> Attribution:
+    span = phrase(token)
+    assert span is not None
+    start, end = span
+    text = token.doc.text[start:end]
+    if text.lower().startswith("the "):
+        start, text = start + 4, text[4:]
+    return Attribution(
+        text, offset + start, offset + end, cue, _type(text, offset + start, offset + end, actors)
+    )
+
+
+def _type(text: str, start: int, end: int, actors: list[Mention]) -> str:
+    for actor in actors:
+        if start <= actor.start and actor.end <= end and actor.type != "place":
+            if actor.type == "group" and _MEDIA.search(text):
+                return "media"
+            return actor.type
+    if _MEDIA.search(text):
+        return "media"
+    if _UNNAMED.match(text):
+        return "unnamed"
+    for actor in actors:
+        if start <= actor.start and actor.end <= end:
+            return actor.type
+    return "other"
+
+
+def _passive(token: Any) -> bool:
+    return any(c.dep_ in ("auxpass", "nsubjpass") for c in token.children)
+
+
+def _root(token: Any) -> Any:
+    while token.head.i != token.i:
+        token = token.head
+    return token
+
+
+def _subtree_span(token: Any) -> tuple[int, int]:
+    left, right = token.left_edge, token.right_edge
+    while right.i > left.i and right.is_punct:
+        right = token.doc[right.i - 1]
+    return left.idx, right.idx + len(right.text)

@@ -1,0 +1,445 @@
+"""From articles to claims: split, parse, then read every slot of every clause.
+
+Each sentence is parsed once (spaCy, in batches). Its claims are its main clauses: the root verb,
+verbs joined to it by "and" (each with its own or the shared subject), and, when the root
+reports ("the army said that...", "SOHR confirmed that..."), the reported clause in its place,
+with the reporting frame as its attribution. A sentence without a verb (a headline, a caption)
+gives one claim when it names, counts or dates something, none otherwise.
+
+Every token of a sentence belongs to the nearest claim above it in the parse (the reporting
+frame to the clause it reports); quantities, times, places, actors and quotes go to the claim
+that owns their first token. So in "SOHR said the fighting, which started on Wednesday, has
+killed over 300 people", the day, the figure and the attribution all land on one claim.
+
+Quantities get a ``role``: the lemma of the verb they are a figure of ("kill", "die", "claim"),
+found by climbing the parse from the number past "including" / "among". A length between two
+places ("Idlib, 55 km from Aleppo") keeps the two places in ``between``.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import asdict, dataclass
+from itertools import islice
+from typing import TYPE_CHECKING, Any
+
+from corroborate.claims.actors import mentions, phrase, predicate_of, subject_object
+from corroborate.claims.attribution import (
+    attribution_for,
+    hedge_of,
+    indirect_quotes,
+    is_reporting,
+)
+from corroborate.claims.nlp import active_pipes, get_nlp, lemma, model_name
+from corroborate.claims.places import find_places, resolve_place
+from corroborate.claims.quantities import extract_quantities
+from corroborate.claims.quotes import find_quotes
+from corroborate.claims.times import extract_times
+from corroborate.records import Article, Attribution, Claim, Mention, Place, Quote, Sentence
+from corroborate.sentences import split_sentences
+
+if TYPE_CHECKING:
+    from corroborate.store import Store
+
+__all__ = [
+    "CLAIMS_VERSION",
+    "ClaimsUpdate",
+    "extract_claims",
+    "extract_many",
+    "extractor_name",
+    "update_claims",
+]
+
+# Bump when a change to the extractor changes its output: stored claims of an older version are
+# then made again.
+CLAIMS_VERSION = 1
+
+log = logging.getLogger(__name__)
+
+_PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+_MAYBE_PLACE = frozenset({"PERSON", "ORG"})  # the small model often tags a city as one
+_LENGTH_UNITS = frozenset({"km", "mi", "m", "ft", "yd"})
+_PASS_THROUGH = frozenset({"include", "among", "including"})
+_MAX_SENTENCE_CHARS = 2000  # longer "sentences" (lists, tables) are cut before parsing
+
+
+def extract_claims(article: Article, *, model: str | None = None) -> list[Claim]:
+    """The claims of one article (see :func:`extract_many` for many)."""
+    return next(extract_many([article], model=model))[1]
+
+
+def extract_many(
+    articles: Iterable[Article], *, batch_size: int = 64, model: str | None = None
+) -> Iterator[tuple[Article, list[Claim]]]:
+    """(article, claims) for each article, in order; sentences are parsed ``batch_size`` at a time
+    across articles."""
+    nlp = get_nlp(model)
+    disabled = [name for name in nlp.pipe_names if name not in active_pipes(nlp)]
+    iterator = iter(articles)
+    while True:
+        chunk = list(islice(iterator, max(1, batch_size // 8)))
+        if not chunk:
+            return
+        split = [list(split_sentences(a.text)) for a in chunk]
+        texts = [_for_parse(s.text) for sentences in split for s in sentences]
+        docs = iter(nlp.pipe(texts, batch_size=batch_size, disable=disabled))
+        for article, sentences in zip(chunk, split, strict=True):
+            parsed = [next(docs) for _ in sentences]
+            yield article, _article_claims(article, sentences, parsed)
+
+
+_GLUED_QUOTE = re.compile(r"(?<=\w)[“”\"](?=\w)")
+
+
+def _for_parse(text: str) -> str:
+    """The sentence as the parser gets it: a quotation mark glued between two words
+    ("penetrated“large") becomes a space, so the words are not read as one. Same length, so
+    offsets hold."""
+    return _GLUED_QUOTE.sub(" ", text[:_MAX_SENTENCE_CHARS])
+
+
+def _article_claims(article: Article, sentences: list[Sentence], docs: list[Any]) -> list[Claim]:
+    actors = [m for s, d in zip(sentences, docs, strict=True) for m in mentions(d, s.start)]
+    for actor in actors:
+        if actor.type != "place" and actor.label != "NORP" and _is_place(actor.text):
+            actor.type = "place"
+    quotes = find_quotes(article.text, sentences, docs, actors)
+    context = _countries(docs)
+    claims: list[Claim] = []
+    for sentence, doc in zip(sentences, docs, strict=True):
+        claims.extend(
+            _sentence_claims(article, sentence, doc, actors, quotes, context, len(claims))
+        )
+    return claims
+
+
+def _countries(docs: list[Any]) -> list[str]:
+    """ISO codes of the countries an article names: the context for ambiguous town names."""
+    found: list[str] = []
+    for doc in docs:
+        for ent in doc.ents:
+            if ent.label_ in _PLACE_LABELS:
+                place = resolve_place(ent.text)
+                if (
+                    place is not None
+                    and place.kind == "country"
+                    and place.country
+                    and place.country not in found
+                ):
+                    found.append(place.country)
+    return found
+
+
+def extractor_name(model: str | None = None) -> str:
+    """What stored claims were made with: the spaCy model and the extractor's version."""
+    return f"{model_name(model)}/claims-{CLAIMS_VERSION}"
+
+
+@dataclass(slots=True)
+class ClaimsUpdate:
+    """What :func:`update_claims` did."""
+
+    articles: int = 0
+    claims: int = 0
+
+    def summary(self) -> str:
+        return f"{self.articles} articles parsed, {self.claims} claims stored"
+
+
+def update_claims(
+    store: Store,
+    *,
+    model: str | None = None,
+    batch: int = 50,
+    on_article: Callable[[Article, list[Claim]], None] | None = None,
+) -> ClaimsUpdate:
+    """Extract and store the claims of every stored article that has none from this extractor.
+
+    Claims are committed ``batch`` articles at a time: an interrupted run keeps what it
+    committed and the next run goes on from there.
+    """
+    name = extractor_name(model)
+    done = ClaimsUpdate()
+    pending: list[tuple[str, list[Claim]]] = []
+    for article, claims in extract_many(store.articles_without_claims(name), model=model):
+        pending.append((article.id, claims))
+        done.articles += 1
+        done.claims += len(claims)
+        if on_article is not None:
+            on_article(article, claims)
+        if len(pending) >= batch:
+            store.save_claims(name, pending)
+            pending = []
+    if pending:
+        store.save_claims(name, pending)
+    return done
+
+
+def _is_place(name: str) -> bool:
+    """A name the tagger took for a person, group or organisation that is a known place."""
+    place = resolve_place(name)
+    return place is not None and place.kind in ("country", "city", "region")
+
+
+def _heads(doc: Any) -> tuple[list[Any], dict[int, int]]:
+    """Claim heads of a sentence and, for reporting verbs, the clause they stand for."""
+    heads: list[Any] = []
+    stand_for: dict[int, int] = {}
+
+    def add(verb: Any) -> None:
+        content = None
+        if is_reporting(verb):
+            # "X said that ...", and "rebels were reported to have ..." / "X claims to have ...".
+            deps: tuple[str, ...] = ("ccomp", "parataxis")
+            if _passive(verb) or lemma(verb) in ("claim", "allege"):
+                deps = ("ccomp", "parataxis", "xcomp")
+            content = next(
+                (c for c in verb.children if c.dep_ in deps and c.pos_ in ("VERB", "AUX")),
+                None,
+            )
+        if content is not None:
+            stand_for[verb.i] = content.i
+            add(content)
+        elif verb not in heads:
+            heads.append(verb)
+        for child in verb.children:
+            if child.dep_ == "conj" and child.pos_ in ("VERB", "AUX") and child not in heads:
+                add(child)
+
+    for token in doc:
+        if token.dep_ == "ROOT" and token.pos_ in ("VERB", "AUX"):
+            add(token)
+    return heads, stand_for
+
+
+def _sentence_claims(
+    article: Article,
+    sentence: Sentence,
+    doc: Any,
+    actors: list[Mention],
+    quotes: list[Quote],
+    context: list[str],
+    first_index: int,
+) -> list[Claim]:
+    base = sentence.start
+    heads, stand_for = _heads(doc)
+    head_ids = [h.i for h in heads]
+    owner = [_owner(token, head_ids, stand_for) for token in doc]
+
+    def claim_of(position: int) -> int:
+        """Index (into heads) of the claim that owns the character at article ``position``."""
+        for token in doc:
+            if base + token.idx <= position < base + token.idx + len(token.text) + 1:
+                return owner[token.i]
+        return 0
+
+    count = max(1, len(heads))
+    slots: list[dict[str, list[Any]]] = [
+        {"actors": [], "quantities": [], "times": [], "places": [], "quotes": []}
+        for _ in range(count)
+    ]
+    for mention in actors:
+        if base <= mention.start < sentence.end:
+            slots[claim_of(mention.start)]["actors"].append(mention)
+
+    places = _places(sentence, doc, context)
+    for place in places:
+        slots[claim_of(place.start)]["places"].append(place)
+    for quantity in extract_quantities(sentence.text, base):
+        data = asdict(quantity)
+        data["also_as"] = [list(pair) for pair in quantity.also_as]
+        data["role"] = _role(doc, quantity.start - base)
+        if quantity.unit in _LENGTH_UNITS:
+            between = _between(sentence, places, quantity.start, quantity.end)
+            if between:
+                data["between"] = between
+        slots[claim_of(quantity.start)]["quantities"].append(data)
+    for time in extract_times(sentence.text, base, article.published):
+        slots[claim_of(time.start)]["times"].append(time)
+    quoted = [(q.start, q.end) for q in quotes]
+    for quote in quotes:
+        if base <= quote.start < sentence.end + 1:
+            slots[claim_of(quote.start)]["quotes"].append(quote)
+    reporting = [t for t in doc if is_reporting(t)]
+    for quote in indirect_quotes(reporting, base, quoted):
+        slots[claim_of(quote.start)]["quotes"].append(quote)
+
+    claims = []
+    if not heads:
+        found = slots[0]
+        if not (found["actors"] or found["quantities"] or found["times"] or found["places"]):
+            return []
+        claims.append(
+            Claim(
+                article=article.id,
+                index=first_index,
+                sentence=sentence.index,
+                start=sentence.start,
+                end=sentence.end,
+                text=sentence.text,
+                actors=found["actors"],
+                quantities=found["quantities"],
+                times=found["times"],
+                places=found["places"],
+                quotes=found["quotes"],
+                input_id=article.input_id,
+                attribution=_quoted_attribution(found["quotes"], actors),
+            )
+        )
+        return claims
+
+    for k, head in enumerate(heads):
+        tokens = [t for t in doc if owner[t.i] == k]
+        start = base + min(t.idx for t in tokens)
+        end = base + max(t.idx + len(t.text) for t in tokens)
+        subject, obj, _passive = subject_object(head)
+        found = slots[k]
+        attribution = attribution_for(head, base, actors)
+        if attribution is None:
+            attribution = _inside_quote(start, end, quotes, actors)
+        claims.append(
+            Claim(
+                article=article.id,
+                index=first_index + k,
+                sentence=sentence.index,
+                start=start,
+                end=end,
+                text=article.text[start:end],
+                subject=_text(subject),
+                predicate=predicate_of(head),
+                object=_text(obj),
+                negated=any(c.dep_ == "neg" for c in head.children),
+                actors=found["actors"],
+                quantities=found["quantities"],
+                times=found["times"],
+                places=found["places"],
+                attribution=attribution,
+                hedge=hedge_of(tokens),
+                quotes=found["quotes"],
+                input_id=article.input_id,
+            )
+        )
+    return claims
+
+
+def _passive(token: Any) -> bool:
+    return any(c.dep_ in ("auxpass", "nsubjpass") for c in token.children)
+
+
+def _owner(token: Any, head_ids: list[int], stand_for: dict[int, int]) -> int:
+    node = token
+    for _ in range(64):
+        if node.i in head_ids:
+            return head_ids.index(node.i)
+        if node.i in stand_for:
+            target = stand_for[node.i]
+            while target in stand_for:
+                target = stand_for[target]
+            if target in head_ids:
+                return head_ids.index(target)
+        if node.head.i == node.i:
+            break
+        node = node.head
+    return 0
+
+
+def _text(token: Any) -> str | None:
+    if token is None:
+        return None
+    if token.dep_ == "prep":
+        pobj = next((c for c in token.children if c.dep_ == "pobj"), None)
+        span = phrase(pobj)
+        if span is None:
+            return None
+        return f"{token.lower_} {token.doc.text[span[0] : span[1]]}"
+    span = phrase(token)
+    return token.doc.text[span[0] : span[1]] if span else None
+
+
+def _role(doc: Any, at: int) -> str | None:
+    """Lemma of the verb a figure at sentence position ``at`` is a figure of."""
+    token = next((t for t in doc if t.idx <= at < t.idx + len(t.text)), None)
+    if token is None:
+        return None
+    node = token
+    for _ in range(8):
+        if node.pos_ in ("VERB", "AUX") and lemma(node) not in _PASS_THROUGH:
+            if node.pos_ == "AUX" and node.dep_ != "ROOT":
+                pass
+            else:
+                return lemma(node)
+        if node.pos_ in ("NOUN", "PROPN", "NUM"):
+            # "at least 27 civilians ... killed": a participle hanging from the counted noun.
+            verb = next((c for c in node.children if c.dep_ == "acl" and c.tag_ == "VBN"), None)
+            if verb is not None:
+                return lemma(verb)
+        if node.pos_ == "ADJ" and lemma(node) in ("dead", "injured", "wounded", "missing"):
+            return lemma(node)
+        if node.head.i == node.i:
+            break
+        node = node.head
+    return None
+
+
+def _places(sentence: Sentence, doc: Any, context: list[str]) -> list[Place]:
+    spans = [
+        (e.start_char, e.end_char)
+        for e in doc.ents
+        if e.label_ in _PLACE_LABELS or (e.label_ in _MAYBE_PLACE and _is_place(e.text))
+    ]
+    return find_places(sentence.text, sentence.start, spans=spans, context=context)
+
+
+def _between(sentence: Sentence, places: list[Place], start: int, end: int) -> list[str]:
+    """The two places a distance separates: the one after "from", the nearest one before."""
+    after = sentence.text[end - sentence.start : end - sentence.start + 40].lower()
+    if "from" not in after and "away" not in after:
+        return []
+    later = [p for p in places if p.start >= end]
+    earlier = [p for p in places if p.end <= start]
+    if not later or not earlier:
+        return []
+    return [earlier[-1].name or earlier[-1].text, later[0].name or later[0].text]
+
+
+def _inside_quote(
+    start: int, end: int, quotes: list[Quote], actors: list[Mention]
+) -> Attribution | None:
+    for quote in quotes:
+        inside = quote.kind == "direct" and quote.start <= start and end <= quote.end + 2
+        if inside and quote.speaker and quote.speaker_start is not None:
+            return Attribution(
+                quote.speaker,
+                quote.speaker_start,
+                quote.speaker_end or quote.speaker_start,
+                quote.cue or "say",
+                _speaker_type(quote, actors),
+            )
+    return None
+
+
+def _quoted_attribution(quotes: list[Quote], actors: list[Mention]) -> Attribution | None:
+    for quote in quotes:
+        if quote.speaker and quote.speaker_start is not None:
+            return Attribution(
+                quote.speaker,
+                quote.speaker_start,
+                quote.speaker_end or quote.speaker_start,
+                quote.cue or "say",
+                _speaker_type(quote, actors),
+            )
+    return None
+
+
+def _speaker_type(quote: Quote, actors: list[Mention]) -> str:
+    for actor in actors:
+        if (
+            quote.speaker_start is not None
+            and quote.speaker_end is not None
+            and quote.speaker_start <= actor.start
+            and actor.end <= quote.speaker_end
+        ):
+            return actor.type
+    return "other"
