@@ -23,6 +23,7 @@ demo: $(STAMP)
 	$(BIN)/corroborate ingest examples/ --db $(DEMO_DB)
 	$(BIN)/corroborate list --db $(DEMO_DB)
 	$(BIN)/corroborate stories --db $(DEMO_DB)
+	$(BIN)/corroborate claims --db $(DEMO_DB) --limit 2
 
 test: $(STAMP)
 	$(BIN)/ruff check .
@@ -34,6 +35,8 @@ bench: $(STAMP)
 	$(BIN)/python bench/stories.py
 	$(BIN)/python bench/similarity.py
 	$(BIN)/python bench/scale.py
+	$(BIN)/python bench/quantities.py
+	$(BIN)/python bench/claims.py
 
 clean:
 	rm -rf $(VENV) $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm .pytest_cache .mypy_cache .ruff_cache

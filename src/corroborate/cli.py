@@ -466,6 +466,9 @@ def claims(
     article: Annotated[
         str | None, typer.Option(help="Only this stored article (id or unique id prefix).")
     ] = None,
+    limit: Annotated[
+        int, typer.Option(help="Show the claims of at most this many stored articles (0: all).")
+    ] = 0,
     published: PublishedOption = None,
     source: SourceOption = None,
     max_size: MaxSizeOption = "50MB",
@@ -534,6 +537,8 @@ def claims(
                     chosen = [found_article]
                 else:
                     chosen = list(store.articles())[::-1]  # ingest order
+                    if limit > 0:
+                        chosen = chosen[:limit]
                 for art in chosen:
                     results.append((art, list(store.claims([art.id]))))
     except CorroborateError as exc:
