@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import logging
 import re
+from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import asdict, dataclass
 from itertools import islice
@@ -32,7 +33,7 @@ from corroborate.claims.attribution import (
     indirect_quotes,
     is_reporting,
 )
-from corroborate.claims.nlp import active_pipes, get_nlp, lemma, model_name
+from corroborate.claims.nlp import get_nlp, lemma, model_name, parse, text_of
 from corroborate.claims.places import find_places, resolve_place
 from corroborate.claims.quantities import extract_quantities
 from corroborate.claims.quotes import find_quotes
@@ -76,7 +77,6 @@ def extract_many(
     """(article, claims) for each article, in order; sentences are parsed ``batch_size`` at a time
     across articles."""
     nlp = get_nlp(model)
-    disabled = [name for name in nlp.pipe_names if name not in active_pipes(nlp)]
     iterator = iter(articles)
     while True:
         chunk = list(islice(iterator, max(1, batch_size // 8)))
@@ -84,7 +84,7 @@ def extract_many(
             return
         split = [list(split_sentences(a.text)) for a in chunk]
         texts = [_for_parse(s.text) for sentences in split for s in sentences]
-        docs = iter(nlp.pipe(texts, batch_size=batch_size, disable=disabled))
+        docs = parse(nlp, texts, batch_size)
         for article, sentences in zip(chunk, split, strict=True):
             parsed = [next(docs) for _ in sentences]
             yield article, _article_claims(article, sentences, parsed)
@@ -226,14 +226,15 @@ def _sentence_claims(
     base = sentence.start
     heads, stand_for = _heads(doc)
     head_ids = [h.i for h in heads]
-    owner = [_owner(token, head_ids, stand_for) for token in doc]
+    tokens = list(doc)
+    owner = [_owner(token, head_ids, stand_for) for token in tokens]
+
+    starts = [base + token.idx for token in tokens]
 
     def claim_of(position: int) -> int:
         """Index (into heads) of the claim that owns the character at article ``position``."""
-        for token in doc:
-            if base + token.idx <= position < base + token.idx + len(token.text) + 1:
-                return owner[token.i]
-        return 0
+        at = bisect_right(starts, position) - 1
+        return owner[at] if at >= 0 else 0
 
     count = max(1, len(heads))
     slots: list[dict[str, list[Any]]] = [
@@ -250,7 +251,7 @@ def _sentence_claims(
     for quantity in extract_quantities(sentence.text, base):
         data = asdict(quantity)
         data["also_as"] = [list(pair) for pair in quantity.also_as]
-        data["role"] = _role(doc, quantity.start - base)
+        data["role"] = _role(tokens, starts, quantity.start)
         if quantity.unit in _LENGTH_UNITS:
             between = _between(sentence, places, quantity.start, quantity.end)
             if between:
@@ -262,7 +263,7 @@ def _sentence_claims(
     for quote in quotes:
         if base <= quote.start < sentence.end + 1:
             slots[claim_of(quote.start)]["quotes"].append(quote)
-    reporting = [t for t in doc if is_reporting(t)]
+    reporting = [t for t in tokens if is_reporting(t)]
     for quote in indirect_quotes(reporting, base, quoted):
         slots[claim_of(quote.start)]["quotes"].append(quote)
 
@@ -291,9 +292,9 @@ def _sentence_claims(
         return claims
 
     for k, head in enumerate(heads):
-        tokens = [t for t in doc if owner[t.i] == k]
-        start = base + min(t.idx for t in tokens)
-        end = base + max(t.idx + len(t.text) for t in tokens)
+        own = [t for t in tokens if owner[t.i] == k]
+        start = base + min(t.idx for t in own)
+        end = base + max(t.idx + len(t.text) for t in own)
         subject, obj, _passive = subject_object(head)
         found = slots[k]
         attribution = attribution_for(head, base, actors)
@@ -316,7 +317,7 @@ def _sentence_claims(
                 times=found["times"],
                 places=found["places"],
                 attribution=attribution,
-                hedge=hedge_of(tokens),
+                hedge=hedge_of(own),
                 quotes=found["quotes"],
                 input_id=article.input_id,
             )
@@ -353,17 +354,17 @@ def _text(token: Any) -> str | None:
         span = phrase(pobj)
         if span is None:
             return None
-        return f"{token.lower_} {token.doc.text[span[0] : span[1]]}"
+        return f"{token.lower_} {text_of(token.doc)[span[0] : span[1]]}"
     span = phrase(token)
-    return token.doc.text[span[0] : span[1]] if span else None
+    return text_of(token.doc)[span[0] : span[1]] if span else None
 
 
-def _role(doc: Any, at: int) -> str | None:
-    """Lemma of the verb a figure at sentence position ``at`` is a figure of."""
-    token = next((t for t in doc if t.idx <= at < t.idx + len(t.text)), None)
-    if token is None:
+def _role(tokens: list[Any], starts: list[int], at: int) -> str | None:
+    """Lemma of the verb a figure at article position ``at`` is a figure of."""
+    index = bisect_right(starts, at) - 1
+    if index < 0:
         return None
-    node = token
+    node = tokens[index]
     for _ in range(8):
         if node.pos_ in ("VERB", "AUX") and lemma(node) not in _PASS_THROUGH:
             if node.pos_ == "AUX" and node.dep_ != "ROOT":
