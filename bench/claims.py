@@ -97,16 +97,20 @@ def speed(path: Path, sentences: int, batch_size: int) -> dict[str, Any]:
 
     articles, total = ecb_articles(path, sentences)
     claims = 0
-    start = time.perf_counter()
+    start, cpu_start = time.perf_counter(), time.process_time()
     for _article, found in extract_many(articles, batch_size=batch_size):
         claims += len(found)
     elapsed = time.perf_counter() - start
+    cpu = time.process_time() - cpu_start
     return {
         "articles": len(articles),
         "sentences": total,
         "claims": claims,
         "seconds": round(elapsed, 3),
         "sentences_per_second": round(total / elapsed, 1) if elapsed else None,
+        # CPU time of this process: what the run would take on an otherwise idle core
+        "cpu_seconds": round(cpu, 3),
+        "sentences_per_cpu_second": round(total / cpu, 1) if cpu else None,
         "batch_size": batch_size,
     }
 
@@ -188,6 +192,11 @@ def main() -> int:
             print(
                 f"sentences/s      {s['sentences_per_second']}  ({s['seconds']} s, one process, "
                 f"one thread, batch {s['batch_size']}; floor {SPEED_FLOOR})"
+            )
+            busy = s["seconds"] > 1.1 * s["cpu_seconds"]
+            print(
+                f"per CPU second   {s['sentences_per_cpu_second']}  ({s['cpu_seconds']} s of CPU"
+                f"{'; other load on the machine: wall time > 1.1 x CPU time' if busy else ''})"
             )
         print(f"model load       {out['model_load_seconds']} s (first call)")
         print(f"torch loaded     {'yes' if out['torch_loaded'] else 'no'}")
