@@ -192,3 +192,22 @@ def test_articles_without_sentences_give_no_claims_and_no_error(text: str) -> No
     article = Article(id="x", text=text, paragraphs=text.split("\n"))
     claims = extract_claims(article)
     assert all(c.article == "x" for c in claims)
+
+
+def test_other_language_gets_a_note_and_no_claims(run_cli: Run, write: Callable[..., Path]) -> None:
+    spanish = (
+        "Las autoridades dijeron el martes que al menos doce personas resultaron heridas en la "
+        "explosión, y que los bomberos evacuaron a trescientos vecinos del barrio del puerto."
+    )
+    path = write(
+        "pastes.jsonl",
+        json.dumps({"id": "es", "text": spanish})
+        + "\n"
+        + json.dumps({"id": "en", "text": ONE})
+        + "\n",
+    )
+    result = run_cli("claims", path, "--format", "jsonl")
+    assert result.exit_code == 0, result.output
+    assert {c["input_id"] for c in lines(result)} == {"en"}
+    notes = [line for line in result.stderr.splitlines() if "no claims" in line]
+    assert len(notes) == 1 and "'es'" in notes[0] and str(path) in notes[0]

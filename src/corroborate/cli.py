@@ -513,10 +513,14 @@ def claims(
                     articles.append(item)
             if not articles:
                 raise _fail("no article could be read", 1)
+            from corroborate.claims import other_language
+
             with _progress(quiet, len(articles)) as bar:
                 for found in extract_many(articles, model=model):
                     results.append(found)
                     _advance(bar, found[1])
+                    if other_language(found[0]) and not quiet:
+                        _say(bar, _language_note(found[0]))
         else:
             if not os.path.exists(db):
                 raise _fail(f"{db}: no such store; run corroborate ingest first or give PATHS")
@@ -528,6 +532,9 @@ def claims(
                     update = update_claims(
                         store, model=model, on_article=lambda a, c: _advance(bar, c)
                     )
+                if not quiet:
+                    for skipped in update.other_language:
+                        typer.echo(_language_note(skipped), err=True)
                 if update.articles and not quiet and fmt is Format.text:
                     typer.echo(f"claims: {update.summary()}", err=True)
                 if article is not None:
@@ -565,6 +572,13 @@ def claims(
             if number:
                 typer.echo("")
             _print_claims(art, found_claims)
+
+
+def _language_note(article: Any) -> str:
+    return (
+        f"note: {article.input or article.id}: written in {article.language!r}: no claims "
+        "(the parser reads English)"
+    )
 
 
 def _advance(bar: Any, found: list[Any]) -> None:

@@ -13,6 +13,7 @@ from corroborate.claims.extract import (
     extract_claims,
     extract_many,
     extractor_name,
+    other_language,
     update_claims,
 )
 from corroborate.claims.places import distance_km, find_places, resolve_place
@@ -30,6 +31,7 @@ __all__ = [
     "extract_times",
     "extractor_name",
     "find_places",
+    "other_language",
     "resolve_place",
     "resolve_weekday",
     "update_claims",

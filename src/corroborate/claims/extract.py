@@ -22,7 +22,7 @@ import logging
 import re
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from itertools import islice
 from typing import TYPE_CHECKING, Any
 
@@ -50,6 +50,7 @@ __all__ = [
     "extract_claims",
     "extract_many",
     "extractor_name",
+    "other_language",
     "update_claims",
 ]
 
@@ -75,19 +76,31 @@ def extract_many(
     articles: Iterable[Article], *, batch_size: int = 64, model: str | None = None
 ) -> Iterator[tuple[Article, list[Claim]]]:
     """(article, claims) for each article, in order; sentences are parsed ``batch_size`` at a time
-    across articles."""
+    across articles.
+
+    An article detected as written in another language than the model's gets no claims (an
+    English parse of it would be noise): see :func:`parsed_language`.
+    """
     nlp = get_nlp(model)
+    language = str(nlp.lang)
     iterator = iter(articles)
     while True:
         chunk = list(islice(iterator, max(1, batch_size // 8)))
         if not chunk:
             return
-        split = [list(split_sentences(a.text)) for a in chunk]
+        split = [
+            list(split_sentences(a.text)) if not other_language(a, language) else [] for a in chunk
+        ]
         texts = [_for_parse(s.text) for sentences in split for s in sentences]
         docs = parse(nlp, texts, batch_size)
         for article, sentences in zip(chunk, split, strict=True):
             parsed = [next(docs) for _ in sentences]
             yield article, _article_claims(article, sentences, parsed)
+
+
+def other_language(article: Article, language: str = "en") -> bool:
+    """The article is known to be in another language than ``language`` (the model's)."""
+    return bool(article.language) and article.language != language
 
 
 _GLUED_QUOTE = re.compile(r"(?<=\w)[“”\"](?=\w)")
@@ -143,9 +156,13 @@ class ClaimsUpdate:
 
     articles: int = 0
     claims: int = 0
+    other_language: list[Article] = field(default_factory=list)  # parsed to no claims
 
     def summary(self) -> str:
-        return f"{self.articles} articles parsed, {self.claims} claims stored"
+        text = f"{self.articles} articles parsed, {self.claims} claims stored"
+        if self.other_language:
+            text += f" ({len(self.other_language)} in another language: no claims)"
+        return text
 
 
 def update_claims(
@@ -167,6 +184,8 @@ def update_claims(
         pending.append((article.id, claims))
         done.articles += 1
         done.claims += len(claims)
+        if other_language(article, str(get_nlp(model).lang)):
+            done.other_language.append(article)
         if on_article is not None:
             on_article(article, claims)
         if len(pending) >= batch:
