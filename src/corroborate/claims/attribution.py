@@ -11,14 +11,19 @@ A clause is attributed when
 - it hangs from a passive reporting verb ("rebels were **reported** to have captured...", "it
   was reported that..."): the source is unnamed.
 
-The source type is the type of a named entity inside the source phrase, else ``media`` for news
-organisations ("state media", "the agency", "TV"), else ``unnamed`` for generic sources
-("sources", "officials", "witnesses", a bare passive), else ``other``.
+The source is named where the text names it: "the governor, Ahmed Karimi, said" -> Ahmed Karimi,
+and "he said" -> the person named last before it. The source type is ``media`` for a news
+organisation, named or not ("Reuters", "state media", "the agency"), else the type of a named
+entity inside the source phrase, else ``unnamed`` for generic sources ("sources", "health
+officials", "witnesses", a bare passive), else ``organisation`` for a body ("the army", "the
+air force", "the ministry"), ``person`` for an office ("the president"), else ``other``.
+"claim" counting a toll ("the fighting has claimed 300 lives") attributes nothing.
 
 Hedges are the words that keep the writer from asserting a claim: "reportedly", "allegedly",
 "purportedly", "apparently", "claimed", "is believed to", "may have". Indirect speech is a
-speech verb with a reported clause and no quotation marks: "Assad vowed to defend...",
-"officials said that...".
+speech verb with a reported clause that is not mostly a direct quote, and a speaker: "Assad
+vowed to defend...", "officials said that..."; a passive without agent ("rebels were reported
+to have...") or a report ("casualty reports indicate that...") is attribution, not speech.
 """
 
 from __future__ import annotations
@@ -26,7 +31,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from corroborate.claims.actors import phrase
+from corroborate.claims.actors import named_apposition, phrase
 from corroborate.claims.nlp import lemma
 from corroborate.records import Attribution, Mention, Quote
 
@@ -85,6 +90,7 @@ REPORTING = frozenset(
         "reply",
         "respond",
         "comment",
+        "believe",
     ]
 )
 # Verbs that attribute even without a reported clause ("the army confirmed heavy losses"):
@@ -100,6 +106,7 @@ _SAYING = frozenset(
         "confirm",
         "claim",
         "add",
+        "note",
         "write",
         "tweet",
         "post",
@@ -119,7 +126,16 @@ _SAYING = frozenset(
     ]
 )
 # Speech verbs that introduce indirect speech with "to" (vowed to defend) or "that".
-_SPEECH = REPORTING - {"accord", "show", "publish", "quote", "cite", "describe", "respond"}
+_SPEECH = REPORTING - {
+    "accord",
+    "show",
+    "publish",
+    "quote",
+    "cite",
+    "describe",
+    "respond",
+    "believe",
+}
 _REPORT_NOUNS = frozenset(
     [
         "report",
@@ -151,6 +167,81 @@ _UNNAMED = re.compile(
     r"person)|it)\b",
     re.IGNORECASE,
 )
+# Head nouns of a source phrase: generic sources, bodies, and people named by their office.
+_UNNAMED_HEADS = frozenset(
+    [
+        "source",
+        "official",
+        "witness",
+        "resident",
+        "activist",
+        "observer",
+        "analyst",
+        "report",
+        "expert",
+        "people",
+        "diplomat",
+        "insider",
+        "aide",
+        "eyewitness",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+    ]
+)
+_INSTITUTIONS = frozenset(
+    [
+        "army",
+        "military",
+        "ministry",
+        "government",
+        "police",
+        "council",
+        "committee",
+        "office",
+        "court",
+        "parliament",
+        "cabinet",
+        "presidency",
+        "navy",
+        "force",
+        "command",
+        "embassy",
+        "department",
+        "administration",
+        "authority",
+        "authorities",
+        "monitor",
+        "observatory",
+        "organisation",
+        "organization",
+        "prosecutor",
+        "prosecutors",
+    ]
+)
+_TITLES = frozenset(
+    [
+        "president",
+        "minister",
+        "governor",
+        "mayor",
+        "commander",
+        "general",
+        "colonel",
+        "secretary",
+        "ambassador",
+        "envoy",
+        "chancellor",
+        "senator",
+        "king",
+        "emir",
+        "premier",
+    ]
+)
+_PRONOUNS = frozenset(["he", "she"])
+_QUOTE_MARKS = frozenset(['"', "”", "»"])
+# "the fighting has claimed 300 lives": "claim" counting a toll, not a claim made by someone.
+_TOLL_OBJECTS = frozenset(["life", "lives", "victim", "victims", "toll"])
 _HEDGE_WORDS = frozenset(
     [
         "reportedly",
@@ -190,13 +281,33 @@ def attribution_for(verb: Any, offset: int, actors: list[Mention]) -> Attributio
             return _source_of(head, offset, actors)
         node = head
     # A verb that reports itself: "the army confirmed heavy losses".
-    if is_reporting(verb) and lemma(verb) in _SAYING:
+    if is_reporting(verb) and lemma(verb) in _SAYING and not _counts_toll(verb):
         return _source_of(verb, offset, actors)
     return None
 
 
+def _counts_toll(verb: Any) -> bool:
+    """ "the fighting has claimed 300 lives" / "... claimed the lives of 12 people": a toll."""
+    if lemma(verb) != "claim":
+        return False
+    for obj in verb.children:
+        if obj.dep_ not in ("dobj", "obj"):
+            continue
+        if obj.lower_ in _TOLL_OBJECTS or obj.pos_ == "NUM":
+            return True
+        if any(c.dep_ == "nummod" for c in obj.children):
+            return True
+    return False
+
+
 def hedge_of(tokens: list[Any]) -> str | None:
-    """The first hedging word among ``tokens`` (a clause), lower-cased, or ``None``."""
+    """The first hedging word among ``tokens`` (a clause), lower-cased, or ``None``.
+
+    A passive "reported" / "said" hedges when it frames the clause ("rebels were reported to
+    have...", "it is said that..."), or is the clause's own verb; not from a subordinate clause
+    of its own ("..., although casualties have been reported").
+    """
+    ids = {t.i for t in tokens}
     for token in tokens:
         word = token.lower_
         if word in _HEDGE_WORDS:
@@ -211,17 +322,33 @@ def hedge_of(tokens: list[Any]) -> str | None:
         if word in _MODALS and token.dep_ == "aux":
             # "may have died", not "may" on its own as a month.
             return word
-        if lemma(token) == "report" and token.tag_ == "VBN" and _passive(token):
-            return "reported"
-        if lemma(token) == "say" and token.tag_ == "VBN" and _passive(token):
-            return "said"
+        if (
+            lemma(token) in ("report", "say")
+            and token.tag_ == "VBN"
+            and _passive(token)
+            and (
+                any(c.dep_ in ("ccomp", "xcomp") for c in token.children)
+                or token.head.i == token.i
+                or token.head.i not in ids
+            )
+        ):
+            return "reported" if lemma(token) == "report" else "said"
     return None
 
 
-def indirect_quotes(verbs: list[Any], offset: int, quoted: list[tuple[int, int]]) -> list[Quote]:
+def indirect_quotes(
+    verbs: list[Any],
+    offset: int,
+    quoted: list[tuple[int, int]],
+    actors: list[Mention] | None = None,
+) -> list[Quote]:
     """Indirect speech headed by the speech verbs in ``verbs`` ("X vowed to...", "X said that").
 
-    Clauses that overlap a direct quote (``quoted``: article spans) are left to it.
+    Speech needs a speaker: a passive without its agent ("rebels were reported to have...") or
+    a report ("casualty reports indicate that...") is attribution, not speech. A clause that is
+    mostly a direct quote (``quoted``: article spans) is left to it; one that only quotes a few
+    of its words ("vowed to defend the capital “at any cost”") is still indirect speech.
+    ``actors`` (the article's mentions) resolve a "he" / "she" speaker to the person named last.
     """
     found = []
     for verb in verbs:
@@ -239,20 +366,25 @@ def indirect_quotes(verbs: list[Any], offset: int, quoted: list[tuple[int, int]]
             continue
         start, end = _subtree_span(content)
         start, end = offset + start, offset + end
-        if any(s < end and start < e for s, e in quoted):
+        covered = sum(max(0, min(e, end) - max(s, start)) for s, e in quoted)
+        if covered * 2 >= end - start:
             continue
-        speaker_token = _speaker_token(verb)
-        span = phrase(speaker_token) if speaker_token is not None else None
+        speaker_token = _speaker(verb)
+        if speaker_token is None or speaker_token.lower_ == "it":
+            continue
+        if lemma(speaker_token) in _REPORT_NOUNS:
+            continue
+        source = _make(speaker_token, lemma(verb), offset, actors or [], strip_the=False)
         doc_text = verb.doc.text
         found.append(
             Quote(
                 start,
                 end,
                 doc_text[start - offset : end - offset],
-                doc_text[span[0] : span[1]] if span else None,
+                source.source,
                 "indirect",
-                offset + span[0] if span else None,
-                offset + span[1] if span else None,
+                source.start,
+                source.end,
                 lemma(verb),
             )
         )
@@ -275,11 +407,13 @@ def _speaker_token(verb: Any) -> Any:
     return None
 
 
-def _source_of(verb: Any, offset: int, actors: list[Mention]) -> Attribution:
-    cue = lemma(verb)
+def _speaker(verb: Any) -> Any:
+    """The token naming who speaks through ``verb``: its subject or agent, the body behind a
+    report ("reports from the UN suggest" -> UN), a name in apposition ("the governor, Ahmed
+    Karimi, said" -> Karimi)."""
     speaker = _speaker_token(verb)
-    if speaker is None or speaker.lower_ == "it":
-        return Attribution("", 0, 0, cue, "unnamed")
+    if speaker is None:
+        return None
     if lemma(speaker) in _REPORT_NOUNS:
         # "reports from the SOHR suggest": the body behind the report.
         for prep in speaker.children:
@@ -288,6 +422,14 @@ def _source_of(verb: Any, offset: int, actors: list[Mention]) -> Attribution:
                 if body is not None:
                     speaker = body
                     break
+    return named_apposition(speaker) or speaker
+
+
+def _source_of(verb: Any, offset: int, actors: list[Mention]) -> Attribution:
+    cue = lemma(verb)
+    speaker = _speaker(verb)
+    if speaker is None or speaker.lower_ == "it":
+        return Attribution("", 0, 0, cue, "unnamed")
     return _make(speaker, cue, offset, actors)
 
 
@@ -303,28 +445,46 @@ def _according_to(node: Any, offset: int, actors: list[Mention]) -> Attribution 
     return None
 
 
-def _make(token: Any, cue: str, offset: int, actors: list[Mention]) -> Attribution:
+def _make(
+    token: Any, cue: str, offset: int, actors: list[Mention], *, strip_the: bool = True
+) -> Attribution:
+    if token.lower_ in _PRONOUNS:
+        # "he said": the person named last before it.
+        at = offset + token.idx
+        people = [a for a in actors if a.type == "person" and a.end <= at]
+        if people:
+            person = people[-1]
+            return Attribution(person.text, person.start, person.end, cue, "person")
     span = phrase(token)
     assert span is not None
     start, end = span
     text = token.doc.text[start:end]
-    if text.lower().startswith("the "):
+    if strip_the and text.lower().startswith("the "):
         start, text = start + 4, text[4:]
     return Attribution(
-        text, offset + start, offset + end, cue, _type(text, offset + start, offset + end, actors)
+        text,
+        offset + start,
+        offset + end,
+        cue,
+        _type(text, offset + start, offset + end, actors, lemma(token)),
     )
 
 
-def _type(text: str, start: int, end: int, actors: list[Mention]) -> str:
+def _type(text: str, start: int, end: int, actors: list[Mention], head: str = "") -> str:
+    """The source type of ``text`` (article span ``start``..``end``, head word lemma ``head``)."""
     for actor in actors:
         if start <= actor.start and actor.end <= end and actor.type != "place":
-            if actor.type == "group" and _MEDIA.search(text):
-                return "media"
+            if actor.type in ("group", "organisation") and _MEDIA.search(text):
+                return "media"  # "Reuters", "the Syrian Arab News Agency"
             return actor.type
     if _MEDIA.search(text):
         return "media"
-    if _UNNAMED.match(text):
+    if _UNNAMED.match(text) or head in _UNNAMED_HEADS:
         return "unnamed"
+    if head in _INSTITUTIONS:
+        return "organisation"
+    if head in _TITLES:
+        return "person"
     for actor in actors:
         if start <= actor.start and actor.end <= end:
             return actor.type
@@ -342,7 +502,16 @@ def _root(token: Any) -> Any:
 
 
 def _subtree_span(token: Any) -> tuple[int, int]:
+    """The clause's words, without trailing punctuation but for the closing quotation mark of an
+    opening one inside ("to defend the capital “at any cost”"), which the parse may hang
+    elsewhere."""
+    doc = token.doc
     left, right = token.left_edge, token.right_edge
     while right.i > left.i and right.is_punct:
-        right = token.doc[right.i - 1]
+        right = doc[right.i - 1]
+    inside = doc.text[left.idx : right.idx + len(right.text)]
+    unclosed = inside.count('"') % 2 == 1 or inside.count("“") > inside.count("”")
+    after = right.i + 1
+    if unclosed and after < len(doc) and doc[after].text in _QUOTE_MARKS:
+        right = doc[after]
     return left.idx, right.idx + len(right.text)

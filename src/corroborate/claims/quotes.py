@@ -1,11 +1,12 @@
 """Direct quotes and who said them, over a whole article.
 
 Quotation marks are paired per paragraph: curly marks by their shape (“ opens, ” closes),
-straight ``"`` by alternation, with « » and „ “ as well. A quote left open at the end of a
-paragraph continues into the next paragraph when that paragraph opens with a quotation mark (the
-typographic convention for a quote running over paragraphs); otherwise it ends with its
-paragraph. Single quotation marks are not read (they are apostrophes far more often), nor are
-one-word quotes (scare quotes: “terrorists”).
+straight ``"`` by alternation, with « » and „ “ as well (“ closes a quote „ opened). The quote
+is the words inside: the comma handing over to the attribution (“...,” he said) is left out.
+A quote left open at the end of a paragraph continues into the next paragraph when that
+paragraph opens with a quotation mark (the typographic convention for a quote running over
+paragraphs); otherwise it ends with its paragraph. Single quotation marks are not read (they
+are apostrophes far more often), nor are one-word quotes (scare quotes: “terrorists”).
 
 The speaker is found, in order:
 
@@ -17,8 +18,9 @@ The speaker is found, in order:
 4. for a quote that opens its sentence without a speaker of its own, the speaker of the quote just
    before it in the article (a quote continued over sentences).
 
-A pronoun speaker ("he said") is replaced by the last person named before the quote, and "his
-office" by that person's office.
+A pronoun speaker ("he said") is replaced by the last person named before the quote (the speaker
+offsets then point at that mention), and "his office" by that person's office. A common noun
+with a name in apposition ("the governor, Ahmed Karimi, said:") gives the name.
 """
 
 from __future__ import annotations
@@ -27,7 +29,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from corroborate.claims.actors import phrase
+from corroborate.claims.actors import named_apposition, phrase
 from corroborate.claims.attribution import is_reporting
 from corroborate.claims.nlp import lemma
 from corroborate.records import Mention, Quote, Sentence
@@ -53,6 +55,7 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     position = 0
     carried: int | None = None  # start of a quote left open at the end of the last paragraph
+    opener = ""  # the mark that opened the quote now open ("„" is closed by "“")
     for line in text.split("\n"):
         open_at: int | None = None
         lead = len(line) - len(line.lstrip())
@@ -66,11 +69,12 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
         for i, char in enumerate(line):
             if continued and i == lead:
                 continue
-            if char in _OPEN or (char == '"' and open_at is None):
-                open_at = position + i + 1  # a second opening mark starts afresh
-            elif (char in _CLOSE or char == '"') and open_at is not None:
+            closes = char in _CLOSE or char == '"' or (char == "“" and opener == "„")
+            if closes and open_at is not None:
                 spans.append((open_at, position + i))
-                open_at = None
+                open_at, opener = None, ""
+            elif char in _OPEN or char == '"':
+                open_at, opener = position + i + 1, char  # a second opening mark starts afresh
         if open_at is not None:
             carried = open_at
         position += len(line) + 1
@@ -80,9 +84,11 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """The quoted words: no white space or marks around them, nor the comma that hands over to
+    the attribution (“We took the bridge,” he said)."""
     while start < end and text[start] in " \t\n" + _OPEN + '"':
         start += 1
-    while end > start and text[end - 1] in " \t\n" + _CLOSE + '"':
+    while end > start and text[end - 1] in " \t\n," + _CLOSE + '"':
         end -= 1
     return start, end
 
@@ -125,8 +131,8 @@ def find_quotes(
                 speaker = (previous.speaker, previous.speaker_start, previous.speaker_end or 0)
                 cue = previous.cue
         name, s_start, s_end = speaker if speaker else (None, None, None)
-        if name:
-            name = _resolve(name, s_start or 0, actors)
+        if name and s_start is not None and s_end is not None:
+            name, s_start, s_end = _resolve(name, s_start, s_end, actors)
         found.append(Quote(start, end, text[start:end], name, "direct", s_start, s_end, cue))
     return found
 
@@ -189,6 +195,7 @@ def _from_parse(item: _Parsed, start: int, end: int) -> tuple[tuple[str, int, in
             subject = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
         if subject is None or subject.i in inside_ids:
             continue
+        subject = named_apposition(subject) or subject
         span = phrase(subject)
         if span is None:
             continue
@@ -210,6 +217,7 @@ def _from_colon(
         for token in item.doc:
             if is_reporting(token):
                 subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
+                subject = named_apposition(subject) or subject
                 span = phrase(subject) if subject is not None else None
                 if span:
                     base = item.sentence.start
@@ -230,13 +238,15 @@ def _from_pattern(text: str, end: int) -> tuple[tuple[str, int, int] | None, Any
     return None, None
 
 
-def _resolve(name: str, at: int, actors: list[Mention]) -> str:
-    people = [a for a in actors if a.type == "person" and a.end <= at]
+def _resolve(name: str, start: int, end: int, actors: list[Mention]) -> tuple[str, int, int]:
+    """A pronoun speaker becomes the person named last before it (with that mention's offsets);
+    "his office" becomes that person's office (offsets still on "his office")."""
+    people = [a for a in actors if a.type == "person" and a.end <= start]
     if not people:
-        return name
-    last = people[-1].text
+        return name, start, end
+    last = people[-1]
     if _PRONOUN.match(name):
-        return last
+        return last.text, last.start, last.end
     if _POSSESSIVE.match(name):
-        return _POSSESSIVE.sub(f"{last}’s ", name, count=1)
-    return name
+        return _POSSESSIVE.sub(f"{last.text}’s ", name, count=1), start, end
+    return name, start, end
