@@ -194,11 +194,6 @@ def test_a_new_quote_opening_a_paragraph_after_one_left_open() -> None:
     assert second.speaker == "Colonel Ivan Petrenko"
 
 
-@pytest.mark.xfail(
-    reason="extract.py _inside_quote: a claim that starts at its opening quotation mark starts "
-    "one character before quote.start, so the quote's speaker is not its attribution",
-    strict=False,
-)
 def test_the_first_claim_inside_a_continued_quote_is_attributed_to_its_speaker() -> None:
     text = (
         "\u201cWe took the bridge at dawn,\u201d Colonel Ivan Petrenko said. "

@@ -32,7 +32,7 @@ import re
 from typing import Any
 
 from corroborate.claims.actors import named_apposition, phrase
-from corroborate.claims.nlp import lemma
+from corroborate.claims.nlp import lemma, text_of
 from corroborate.records import Attribution, Mention, Quote
 
 __all__ = ["REPORTING", "attribution_for", "hedge_of", "indirect_quotes", "is_reporting"]
@@ -375,7 +375,7 @@ def indirect_quotes(
         if lemma(speaker_token) in _REPORT_NOUNS:
             continue
         source = _make(speaker_token, lemma(verb), offset, actors or [], strip_the=False)
-        doc_text = verb.doc.text
+        doc_text = text_of(verb.doc)
         found.append(
             Quote(
                 start,
@@ -458,7 +458,7 @@ def _make(
     span = phrase(token)
     assert span is not None
     start, end = span
-    text = token.doc.text[start:end]
+    text = text_of(token.doc)[start:end]
     if strip_the and text.lower().startswith("the "):
         start, text = start + 4, text[4:]
     return Attribution(
@@ -491,6 +491,9 @@ def _type(text: str, start: int, end: int, actors: list[Mention], head: str = ""
     return "other"
 
 
+source_type = _type  # the type of any source span, for quotes' speakers too
+
+
 def _passive(token: Any) -> bool:
     return any(c.dep_ in ("auxpass", "nsubjpass") for c in token.children)
 
@@ -509,7 +512,7 @@ def _subtree_span(token: Any) -> tuple[int, int]:
     left, right = token.left_edge, token.right_edge
     while right.i > left.i and right.is_punct:
         right = doc[right.i - 1]
-    inside = doc.text[left.idx : right.idx + len(right.text)]
+    inside = text_of(doc)[left.idx : right.idx + len(right.text)]
     unclosed = inside.count('"') % 2 == 1 or inside.count("“") > inside.count("”")
     after = right.i + 1
     if unclosed and after < len(doc) and doc[after].text in _QUOTE_MARKS:

@@ -32,6 +32,7 @@ from corroborate.claims.attribution import (
     hedge_of,
     indirect_quotes,
     is_reporting,
+    source_type,
 )
 from corroborate.claims.nlp import get_nlp, lemma, model_name, parse, text_of
 from corroborate.claims.places import find_places, resolve_place
@@ -283,13 +284,13 @@ def _sentence_claims(
         if base <= quote.start < sentence.end + 1:
             slots[claim_of(quote.start)]["quotes"].append(quote)
     reporting = [t for t in tokens if is_reporting(t)]
-    for quote in indirect_quotes(reporting, base, quoted):
+    for quote in indirect_quotes(reporting, base, quoted, actors):
         slots[claim_of(quote.start)]["quotes"].append(quote)
 
     claims = []
     if not heads:
         found = slots[0]
-        if not (found["actors"] or found["quantities"] or found["times"] or found["places"]):
+        if not any(found[slot] for slot in ("actors", "quantities", "times", "places", "quotes")):
             return []
         claims.append(
             Claim(
@@ -428,7 +429,8 @@ def _inside_quote(
     start: int, end: int, quotes: list[Quote], actors: list[Mention]
 ) -> Attribution | None:
     for quote in quotes:
-        inside = quote.kind == "direct" and quote.start <= start and end <= quote.end + 2
+        # The claim may start on the opening mark, one character before the quoted words.
+        inside = quote.kind == "direct" and quote.start - 1 <= start and end <= quote.end + 2
         if inside and quote.speaker and quote.speaker_start is not None:
             return Attribution(
                 quote.speaker,
@@ -454,6 +456,11 @@ def _quoted_attribution(quotes: list[Quote], actors: list[Mention]) -> Attributi
 
 
 def _speaker_type(quote: Quote, actors: list[Mention]) -> str:
+    """The source type of a quote's speaker, by the attribution rules ("a doctor": unnamed)."""
+    if quote.speaker and quote.speaker_start is not None and quote.speaker_end is not None:
+        head = quote.speaker.split()[-1].lower()
+        head = head[:-1] if head.endswith("s") and not head.endswith("ss") else head
+        return source_type(quote.speaker, quote.speaker_start, quote.speaker_end, actors, head)
     for actor in actors:
         if (
             quote.speaker_start is not None

@@ -31,7 +31,7 @@ from typing import Any
 
 from corroborate.claims.actors import named_apposition, phrase
 from corroborate.claims.attribution import is_reporting
-from corroborate.claims.nlp import lemma
+from corroborate.claims.nlp import lemma, text_of
 from corroborate.records import Mention, Quote, Sentence
 
 __all__ = ["find_quotes", "quote_spans"]
@@ -199,7 +199,7 @@ def _from_parse(item: _Parsed, start: int, end: int) -> tuple[tuple[str, int, in
         span = phrase(subject)
         if span is None:
             continue
-        return (doc.text[span[0] : span[1]], base + span[0], base + span[1]), lemma(verb)
+        return (text_of(doc)[span[0] : span[1]], base + span[0], base + span[1]), lemma(verb)
     return None, None
 
 
@@ -221,7 +221,7 @@ def _from_colon(
                 span = phrase(subject) if subject is not None else None
                 if span:
                     base = item.sentence.start
-                    found = (item.doc.text[span[0] : span[1]], base + span[0], base + span[1])
+                    found = (text_of(item.doc)[span[0] : span[1]], base + span[0], base + span[1])
                     return found, lemma(token)
     return None, None
 
