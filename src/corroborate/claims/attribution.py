@@ -323,8 +323,8 @@ def hedge_of(tokens: list[Any]) -> str | None:
             # "may have died", not "may" on its own as a month.
             return word
         if (
-            lemma(token) in ("report", "say")
-            and token.tag_ == "VBN"
+            token.tag_ == "VBN"
+            and lemma(token) in ("report", "say")
             and _passive(token)
             and (
                 any(c.dep_ in ("ccomp", "xcomp") for c in token.children)

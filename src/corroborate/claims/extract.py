@@ -247,7 +247,7 @@ def _sentence_claims(
     heads, stand_for = _heads(doc)
     head_ids = [h.i for h in heads]
     tokens = list(doc)
-    owner = [_owner(token, head_ids, stand_for) for token in tokens]
+    owner = _owners(tokens, head_ids, stand_for)
 
     starts = [base + token.idx for token in tokens]
 
@@ -349,21 +349,40 @@ def _passive(token: Any) -> bool:
     return any(c.dep_ in ("auxpass", "nsubjpass") for c in token.children)
 
 
-def _owner(token: Any, head_ids: list[int], stand_for: dict[int, int]) -> int:
-    node = token
-    for _ in range(64):
-        if node.i in head_ids:
-            return head_ids.index(node.i)
-        if node.i in stand_for:
-            target = stand_for[node.i]
-            while target in stand_for:
-                target = stand_for[target]
-            if target in head_ids:
-                return head_ids.index(target)
-        if node.head.i == node.i:
-            break
-        node = node.head
-    return 0
+def _owners(tokens: list[Any], head_ids: list[int], stand_for: dict[int, int]) -> list[int]:
+    """For each token, the index (into ``head_ids``) of the claim above it in the parse: the
+    nearest claim head among its ancestors (a reporting verb leads to the clause it reports),
+    else the first claim. Each path is walked once."""
+    claim_of = {head: k for k, head in enumerate(head_ids)}
+    for verb in stand_for:
+        target = stand_for[verb]
+        for _ in range(len(stand_for)):
+            if target not in stand_for:
+                break
+            target = stand_for[target]
+        if target in claim_of and verb not in claim_of:
+            claim_of[verb] = claim_of[target]
+    parent = [token.head.i for token in tokens]
+    owner = [-1] * len(tokens)
+    for start in range(len(tokens)):
+        path: list[int] = []
+        node = start
+        found = 0
+        while len(path) <= len(tokens):
+            if owner[node] >= 0:
+                found = owner[node]
+                break
+            if node in claim_of:
+                found = claim_of[node]
+                break
+            path.append(node)
+            if parent[node] == node:
+                break
+            node = parent[node]
+        for visited in path:
+            owner[visited] = found
+        owner[start] = found  # a claim head owns itself
+    return owner
 
 
 def _text(token: Any) -> str | None:

@@ -201,11 +201,11 @@ def lemma(token: Any) -> str:
     """The lemma of one token, lemmatizing it on demand when the pipeline skipped it.
 
     The rule lemmatizer's answer depends on the word and its part of speech only, so it is
-    remembered by (word, tag): most words of a corpus recur.
+    remembered by (word, tag, part of speech): most words of a corpus recur.
     """
     if token.lemma_:
         return str(token.lemma_).lower()
-    key = (token.lower_, token.tag_)
+    key = (token.lower_, token.tag_, token.pos_)
     found = _SEEN.get(key)
     if found is None:
         found = _lemmatize(token)
@@ -227,7 +227,7 @@ def _lemmatize(token: Any) -> str:
     return str(token.lower_)
 
 
-_SEEN: dict[tuple[str, str], str] = {}
+_SEEN: dict[tuple[str, str, str], str] = {}
 _SEEN_MAX = 200_000
 
 
