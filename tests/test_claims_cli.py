@@ -187,11 +187,55 @@ def test_schema_2_store_gains_the_claims_tables(tmp_path: Path) -> None:
         assert store.claim_count() > 0
 
 
-@pytest.mark.parametrize("text", ["", "   \n  ", "Breaking", "12345"])
-def test_articles_without_sentences_give_no_claims_and_no_error(text: str) -> None:
+@pytest.mark.parametrize("text", ["", "   \n  ", "...", "\u2014 ? \u2014"])
+def test_articles_without_claims_give_none_and_no_error(text: str) -> None:
     article = Article(id="x", text=text, paragraphs=text.split("\n"))
-    claims = extract_claims(article)
-    assert all(c.article == "x" for c in claims)
+    assert extract_claims(article) == []
+
+
+def test_a_failing_article_is_one_line_and_is_not_parsed_again(
+    run_cli: Run, db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from corroborate.claims import extract
+
+    with Store(db_path) as store:
+        store.add([_article(ONE), _article(TWO)])
+    real = extract._article_claims
+
+    def flaky(article: Article, *args: object) -> list[Claim]:
+        if article.text == TWO:
+            raise RuntimeError("parser exploded")
+        return real(article, *args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(extract, "_article_claims", flaky)
+    result = run_cli("claims", "--db", db_path, "--format", "jsonl")
+    assert result.exit_code == 0, result.output
+    failures = [line for line in result.stderr.splitlines() if line.startswith("failed:")]
+    assert len(failures) == 1 and "parser exploded" in failures[0]
+    assert lines(result)  # the other article's claims are there
+    again = run_cli("claims", "--db", db_path, "--format", "jsonl")
+    assert "failed:" not in again.stderr  # recorded as done, not retried on every run
+
+
+def test_short_english_with_an_untrusted_language_guess_gets_claims() -> None:
+    text = "Teixeira is a Maryland native."
+    article = Article(id="x", text=text, paragraphs=[text], language="gl", language_score=0.14)
+    assert extract_claims(article)
+    trusted = Article(id="y", text=text, paragraphs=[text], language="gl", language_score=0.99)
+    assert extract_claims(trusted) == []
+
+
+def test_too_long_article_gets_a_note(
+    run_cli: Run, write: Callable[..., Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from corroborate.claims import extract
+
+    monkeypatch.setattr(extract, "MAX_ARTICLE_CHARS", 100)
+    path = write("long.txt", ONE + " " + ONE)
+    result = run_cli("claims", path, "--format", "jsonl")
+    assert result.exit_code == 0
+    assert result.stdout == ""
+    assert "no claims" in result.stderr and str(path) in result.stderr
 
 
 def test_other_language_gets_a_note_and_no_claims(run_cli: Run, write: Callable[..., Path]) -> None:

@@ -513,35 +513,51 @@ def claims(
                     articles.append(item)
             if not articles:
                 raise _fail("no article could be read", 1)
-            from corroborate.claims import other_language
+            from corroborate.claims import other_language, too_long
 
             with _progress(quiet, len(articles)) as bar:
-                for found in extract_many(articles, model=model):
+
+                def failed(art: Any, exc: Exception) -> None:
+                    _say(bar, _failed_line(art, f"{type(exc).__name__}: {exc}"))
+
+                for found in extract_many(articles, model=model, on_error=failed):
                     results.append(found)
                     _advance(bar, found[1])
-                    if other_language(found[0]) and not quiet:
+                    if not quiet and other_language(found[0]):
                         _say(bar, _language_note(found[0]))
+                    elif not quiet and too_long(found[0]):
+                        _say(bar, _too_long_note(found[0]))
         else:
             if not os.path.exists(db):
                 raise _fail(f"{db}: no such store; run corroborate ingest first or give PATHS")
             with Store(db) as store:
                 from corroborate.claims import extractor_name
 
-                todo = store.count_without_claims(extractor_name(model))
-                with _progress(quiet, todo) as bar:
-                    update = update_claims(
-                        store, model=model, on_article=lambda a, c: _advance(bar, c)
-                    )
-                if not quiet:
-                    for skipped in update.other_language:
-                        typer.echo(_language_note(skipped), err=True)
-                if update.articles and not quiet and fmt is Format.text:
-                    typer.echo(f"claims: {update.summary()}", err=True)
+                only = None
                 if article is not None:
                     found_article = store.get(article)
                     if found_article is None:
                         raise _fail(f"no article with id {article!r} (or the prefix is not unique)")
-                    chosen = [found_article]
+                    only = [found_article.id]
+                todo = 1 if only else store.count_without_claims(extractor_name(model))
+                with _progress(quiet, todo) as bar:
+                    update = update_claims(
+                        store,
+                        model=model,
+                        on_article=lambda a, c: _advance(bar, c),
+                        article_ids=only,
+                    )
+                for bad, reason in update.failed:
+                    typer.echo(_failed_line(bad, reason), err=True)
+                if not quiet:
+                    for skipped in update.other_language:
+                        typer.echo(_language_note(skipped), err=True)
+                    for skipped in update.too_long:
+                        typer.echo(_too_long_note(skipped), err=True)
+                if update.articles and not quiet and fmt is Format.text:
+                    typer.echo(f"claims: {update.summary()}", err=True)
+                if only is not None:
+                    chosen = store.articles_by_id(only)
                 else:
                     chosen = list(store.articles())[::-1]  # ingest order
                     if limit > 0:
@@ -572,6 +588,19 @@ def claims(
             if number:
                 typer.echo("")
             _print_claims(art, found_claims)
+
+
+def _failed_line(article: Any, reason: str) -> str:
+    return f"failed: {article.input or article.id}: claims could not be extracted ({reason})"
+
+
+def _too_long_note(article: Any) -> str:
+    from corroborate.claims.extract import MAX_ARTICLE_CHARS
+
+    return (
+        f"note: {article.input or article.id}: {len(article.text):,} characters, over the "
+        f"{MAX_ARTICLE_CHARS:,} parsed for claims: no claims"
+    )
 
 
 def _language_note(article: Any) -> str:

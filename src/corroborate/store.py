@@ -371,6 +371,14 @@ class Store:
             for row in rows:
                 yield _from_row(row)
 
+    def has_claims(self, article_id: str, extractor: str) -> bool:
+        """The article was parsed by ``extractor`` (it may have no claim)."""
+        row = self.db.execute(
+            "SELECT 1 FROM claim_runs WHERE article_id = ? AND extractor = ?",
+            (article_id, extractor),
+        ).fetchone()
+        return row is not None
+
     def count_without_claims(self, extractor: str) -> int:
         return int(
             self.db.execute(

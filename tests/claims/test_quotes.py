@@ -254,3 +254,13 @@ def test_a_whole_direct_quote_is_not_also_indirect_speech() -> None:
 def test_a_passive_report_is_not_speech() -> None:
     text = "Rebels were reported to have captured the military airport."
     assert quotes_of(text, "indirect") == []
+
+
+def test_a_speaker_is_not_taken_from_the_next_paragraph() -> None:
+    text = (
+        "\u201cWe will defend the city,\u201d the governor said. \u201cIt will not fall.\u201d\n"
+        "The mayor told reporters that the roads were closed."
+    )
+    article = Article(id=article_id(text), text=text, paragraphs=text.split("\n"))
+    quotes = [q for c in extract_claims(article) for q in c.quotes if q.kind == "direct"]
+    assert [q.speaker for q in quotes] == ["the governor", "the governor"]

@@ -14,6 +14,7 @@ from corroborate.claims.extract import (
     extract_many,
     extractor_name,
     other_language,
+    too_long,
     update_claims,
 )
 from corroborate.claims.places import distance_km, find_places, resolve_place
@@ -34,5 +35,6 @@ __all__ = [
     "other_language",
     "resolve_place",
     "resolve_weekday",
+    "too_long",
     "update_claims",
 ]

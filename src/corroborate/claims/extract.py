@@ -52,6 +52,7 @@ __all__ = [
     "extract_many",
     "extractor_name",
     "other_language",
+    "too_long",
     "update_claims",
 ]
 
@@ -74,13 +75,20 @@ def extract_claims(article: Article, *, model: str | None = None) -> list[Claim]
 
 
 def extract_many(
-    articles: Iterable[Article], *, batch_size: int = 64, model: str | None = None
+    articles: Iterable[Article],
+    *,
+    batch_size: int = 64,
+    model: str | None = None,
+    on_error: Callable[[Article, Exception], None] | None = None,
 ) -> Iterator[tuple[Article, list[Claim]]]:
     """(article, claims) for each article, in order; sentences are parsed ``batch_size`` at a time
     across articles.
 
     An article detected as written in another language than the model's gets no claims (an
-    English parse of it would be noise): see :func:`parsed_language`.
+    English parse of it would be noise): see :func:`other_language`. So does an article longer
+    than ``MAX_ARTICLE_CHARS`` (a whole book pasted as one input). When the claim stages fail on
+    an article, ``on_error`` is told and the article gets no claims; without ``on_error`` the
+    error is raised.
     """
     nlp = get_nlp(model)
     language = str(nlp.lang)
@@ -90,18 +98,46 @@ def extract_many(
         if not chunk:
             return
         split = [
-            list(split_sentences(a.text)) if not other_language(a, language) else [] for a in chunk
+            [] if other_language(a, language) or too_long(a) else list(split_sentences(a.text))
+            for a in chunk
         ]
         texts = [_for_parse(s.text) for sentences in split for s in sentences]
         docs = parse(nlp, texts, batch_size)
         for article, sentences in zip(chunk, split, strict=True):
             parsed = [next(docs) for _ in sentences]
-            yield article, _article_claims(article, sentences, parsed)
+            for sentence, doc in zip(sentences, parsed, strict=True):
+                # Slots are cut from the text as written, not from the parser's copy.
+                doc.user_data["corroborate.text"] = sentence.text[:_MAX_SENTENCE_CHARS]
+            try:
+                claims = _article_claims(article, sentences, parsed)
+            except Exception as exc:  # one bad article must not stop a run of thousands
+                if on_error is None:
+                    raise
+                log.debug("claims failed on %s", article.id, exc_info=True)
+                on_error(article, exc)
+                claims = []
+            yield article, claims
+
+
+MAX_ARTICLE_CHARS = 200_000  # about 35,000 words: longer inputs are not parsed for claims
+_TRUSTED_LANGUAGE = 0.9  # the reader's own threshold (config.ReadOptions.min_language_score)
 
 
 def other_language(article: Article, language: str = "en") -> bool:
-    """The article is known to be in another language than ``language`` (the model's)."""
-    return bool(article.language) and article.language != language
+    """The article is confidently detected as written in another language than ``language``.
+
+    A short English text is often guessed as another language with a low score: only a
+    detection the reader trusts counts.
+    """
+    return (
+        bool(article.language)
+        and article.language != language
+        and (article.language_score or 0.0) >= _TRUSTED_LANGUAGE
+    )
+
+
+def too_long(article: Article) -> bool:
+    return len(article.text) > MAX_ARTICLE_CHARS
 
 
 _GLUED_QUOTE = re.compile(r"(?<=\w)[“”\"](?=\w)")
@@ -157,12 +193,19 @@ class ClaimsUpdate:
 
     articles: int = 0
     claims: int = 0
-    other_language: list[Article] = field(default_factory=list)  # parsed to no claims
+    other_language: list[Article] = field(default_factory=list)  # given no claims
+    too_long: list[Article] = field(default_factory=list)  # given no claims
+    failed: list[tuple[Article, str]] = field(default_factory=list)  # (article, reason)
 
     def summary(self) -> str:
         text = f"{self.articles} articles parsed, {self.claims} claims stored"
-        if self.other_language:
-            text += f" ({len(self.other_language)} in another language: no claims)"
+        skipped = [
+            f"{len(self.other_language)} in another language" if self.other_language else "",
+            f"{len(self.too_long)} too long" if self.too_long else "",
+            f"{len(self.failed)} failed" if self.failed else "",
+        ]
+        if any(skipped):
+            text += f" ({', '.join(s for s in skipped if s)}: no claims)"
         return text
 
 
@@ -172,8 +215,10 @@ def update_claims(
     model: str | None = None,
     batch: int = 50,
     on_article: Callable[[Article, list[Claim]], None] | None = None,
+    article_ids: Iterable[str] | None = None,
 ) -> ClaimsUpdate:
-    """Extract and store the claims of every stored article that has none from this extractor.
+    """Extract and store the claims of every stored article (or of ``article_ids``) that has
+    none from this extractor.
 
     Claims are committed ``batch`` articles at a time: an interrupted run keeps what it
     committed and the next run goes on from there.
@@ -181,12 +226,25 @@ def update_claims(
     name = extractor_name(model)
     done = ClaimsUpdate()
     pending: list[tuple[str, list[Claim]]] = []
-    for article, claims in extract_many(store.articles_without_claims(name), model=model):
+    language = str(get_nlp(model).lang)
+
+    def failed(article: Article, exc: Exception) -> None:
+        done.failed.append((article, f"{type(exc).__name__}: {exc}"))
+
+    if article_ids is None:
+        articles: Iterable[Article] = store.articles_without_claims(name)
+    else:
+        wanted = [i for i in article_ids if not store.has_claims(i, name)]
+        articles = store.articles_by_id(wanted)
+    for article, claims in extract_many(articles, model=model, on_error=failed):
+        # Stored even when empty, so a failed or skipped article is not parsed again and again.
         pending.append((article.id, claims))
         done.articles += 1
         done.claims += len(claims)
-        if other_language(article, str(get_nlp(model).lang)):
+        if other_language(article, language):
             done.other_language.append(article)
+        elif too_long(article):
+            done.too_long.append(article)
         if on_article is not None:
             on_article(article, claims)
         if len(pending) >= batch:

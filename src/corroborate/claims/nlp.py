@@ -131,9 +131,7 @@ class PosMapper:
         for token in doc:
             word, tag, dep = token.lower_, token.tag_, token.dep_
             pos = (
-                self.by_word_tag.get((word, tag))
-                or self.by_word.get(word)
-                or self.by_tag.get(tag)
+                self.by_word_tag.get((word, tag)) or self.by_word.get(word) or self.by_tag.get(tag)
             )
             if tag == "CC" and word == "but" and dep == "advmod":
                 pos = "ADV"

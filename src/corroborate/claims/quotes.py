@@ -19,7 +19,7 @@ The speaker is found, in order:
    before it in the article (a quote continued over sentences).
 
 A pronoun speaker ("he said") is replaced by the last person named before the quote (the speaker
-offsets then point at that mention), and "his office" by that person's office. A common noun
+offsets then point at that mention); "his office" is kept as written. A common noun
 with a name in apposition ("the governor, Ahmed Karimi, said:") gives the name.
 """
 
@@ -39,14 +39,16 @@ __all__ = ["find_quotes", "quote_spans"]
 _OPEN = "“«„"
 _CLOSE = "”»"
 _PRONOUN = re.compile(r"^(?:he|she)$", re.IGNORECASE)
-_POSSESSIVE = re.compile(r"^(?:his|her)\s+", re.IGNORECASE)
 _SAID = r"(?:said|says|stated|states|added|adds|told|wrote|writes|tweeted|posted|declared|insisted)"
+# After a closing mark, on the same line: ", X said" / ", said X" (never the next paragraph).
 _AFTER_SPEAKER = re.compile(
-    rf"^[\s,.;:!?—–-]*(?P<sp>(?:[A-Z][\w’'.-]*|the|his|her|their|an?|one)(?:\s+[\w’'.-]+){{0,5}}?)"
-    rf"\s+{_SAID}\b"
+    rf"^[ \t,.;:!?—–-]*"
+    rf"(?P<sp>(?:[A-Z][\w’'.-]*|the|his|her|their|an?|one)(?:[ \t]+[\w’'.-]+){{0,5}}?)"
+    rf"[ \t]+{_SAID}\b"
 )
 _AFTER_SAID = re.compile(
-    rf"^[\s,.;:!?—–-]*{_SAID}\s+(?P<sp>(?:the\s+)?[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){{0,4}})"
+    rf"^[ \t,.;:!?—–-]*{_SAID}[ \t]+"
+    rf"(?P<sp>(?:the[ \t]+)?[A-Z][\w’'.-]*(?:[ \t]+[A-Z][\w’'.-]*){{0,4}})"
 )
 
 
@@ -105,7 +107,7 @@ def find_quotes(
     """Direct quotes of an article with their speakers.
 
     ``docs[i]`` is the parse of ``sentences[i]``; ``actors`` the article's named mentions (to
-    resolve "he" and "his office").
+    resolve "he").
     """
     found: list[Quote] = []
     parsed = [_Parsed(s, d) for s, d in zip(sentences, docs, strict=True)]
@@ -239,14 +241,12 @@ def _from_pattern(text: str, end: int) -> tuple[tuple[str, int, int] | None, Any
 
 
 def _resolve(name: str, start: int, end: int, actors: list[Mention]) -> tuple[str, int, int]:
-    """A pronoun speaker becomes the person named last before it (with that mention's offsets);
-    "his office" becomes that person's office (offsets still on "his office")."""
+    """A pronoun speaker becomes the person named last before it (with that mention's offsets).
+    "his office" stays as written: every span must read as the article does."""
     people = [a for a in actors if a.type == "person" and a.end <= start]
     if not people:
         return name, start, end
     last = people[-1]
     if _PRONOUN.match(name):
         return last.text, last.start, last.end
-    if _POSSESSIVE.match(name):
-        return _POSSESSIVE.sub(f"{last.text}’s ", name, count=1), start, end
     return name, start, end

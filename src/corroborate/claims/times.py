@@ -432,7 +432,19 @@ def extract_times(
 ) -> list[TimeExpr]:
     """Every time expression in ``sentence``, in order; offsets are into ``sentence`` plus
     ``offset``. ``published`` resolves them to dates; ``future`` forces the tense (``None``:
-    read it from the sentence)."""
+    read it from the sentence). A date that falls outside the calendar ("3,000 years ago", a
+    placeholder publication date like 0001-01-01) is left unresolved."""
+    try:
+        return _extract_times(sentence, offset, published, future)
+    except (OverflowError, ValueError):
+        if published is None:
+            raise
+        return _extract_times(sentence, offset, None, future)
+
+
+def _extract_times(
+    sentence: str, offset: int, published: str | date | None, future: bool | None
+) -> list[TimeExpr]:
     norm = sentence.translate(_SAME_LENGTH)
     words = _Words(norm)
     tokens, padded = words.tokens, words.padded
