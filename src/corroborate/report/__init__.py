@@ -3,11 +3,21 @@
 So far: ``groups`` aligns the claims of a story's articles into
 :class:`~corroborate.report.groups.ClaimGroup` records that state the same fact, each counting
 its independent sources; ``conflicts`` finds figures that cannot both hold and events placed on
-different days or hours (:class:`~corroborate.report.conflicts.Conflict`). Unique claims, the
-brief and the outputs come next.
+different days or hours (:class:`~corroborate.report.conflicts.Conflict`); ``unique`` lists
+the checkable facts only one independence group reports. The brief and the outputs come next.
 """
 
 from corroborate.report.conflicts import Conflict, Side, find_conflicts
 from corroborate.report.groups import ClaimGroup, claim_similarity, group_claims
+from corroborate.report.unique import UniqueClaim, unique_claims
 
-__all__ = ["ClaimGroup", "Conflict", "Side", "claim_similarity", "find_conflicts", "group_claims"]
+__all__ = [
+    "ClaimGroup",
+    "Conflict",
+    "Side",
+    "UniqueClaim",
+    "claim_similarity",
+    "find_conflicts",
+    "group_claims",
+    "unique_claims",
+]
