@@ -4,14 +4,19 @@ So far: ``groups`` aligns the claims of a story's articles into
 :class:`~corroborate.report.groups.ClaimGroup` records that state the same fact, each counting
 its independent sources; ``conflicts`` finds figures that cannot both hold and events placed on
 different days or hours (:class:`~corroborate.report.conflicts.Conflict`); ``unique`` lists
-the checkable facts only one independence group reports. The brief and the outputs come next.
+the checkable facts only one independence group reports; ``brief`` writes a short account from
+the best-corroborated groups, every sentence cited. The outputs (report.json, .md, .html and
+the ``report`` command) come next.
 """
 
+from corroborate.report.brief import Brief, BriefSentence, make_brief
 from corroborate.report.conflicts import Conflict, Side, find_conflicts
 from corroborate.report.groups import ClaimGroup, claim_similarity, group_claims
 from corroborate.report.unique import UniqueClaim, unique_claims
 
 __all__ = [
+    "Brief",
+    "BriefSentence",
     "ClaimGroup",
     "Conflict",
     "Side",
@@ -19,5 +24,6 @@ __all__ = [
     "claim_similarity",
     "find_conflicts",
     "group_claims",
+    "make_brief",
     "unique_claims",
 ]

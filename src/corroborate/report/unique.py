@@ -16,7 +16,7 @@ from corroborate.records import Claim
 from corroborate.report.conflicts import Conflict
 from corroborate.report.groups import LIGHT_VERBS, ClaimGroup
 
-__all__ = ["UniqueClaim", "unique_claims"]
+__all__ = ["UniqueClaim", "checkable", "unique_claims"]
 
 
 @dataclass(slots=True)
@@ -42,13 +42,14 @@ def unique_claims(
         refs = [(c.article, c.index) for c in group.claims]
         if any(ref in in_conflict for ref in refs):
             continue
-        if not any(_checkable(c) for c in group.claims):
+        if not any(checkable(c) for c in group.claims):
             continue
         found.append(UniqueClaim(group.id, group.statement, list(group.articles), refs))
     return found
 
 
-def _checkable(claim: Claim) -> bool:
+def checkable(claim: Claim) -> bool:
+    """The claim states something one could check: a named actor or place, a figure, a date."""
     if not claim.predicate or claim.predicate.split()[0] in LIGHT_VERBS:
         return False
     named = any(a.type in ("person", "organisation", "group", "place") for a in claim.actors)
