@@ -5,13 +5,15 @@ So far: ``groups`` aligns the claims of a story's articles into
 its independent sources; ``conflicts`` finds figures that cannot both hold and events placed on
 different days or hours (:class:`~corroborate.report.conflicts.Conflict`); ``unique`` lists
 the checkable facts only one independence group reports; ``brief`` writes a short account from
-the best-corroborated groups, every sentence cited. The outputs (report.json, .md, .html and
+the best-corroborated groups, every sentence cited; ``tables`` gives the timeline, the key
+figures and who said what. The outputs (report.json, .md, .html and
 the ``report`` command) come next.
 """
 
 from corroborate.report.brief import Brief, BriefSentence, make_brief
 from corroborate.report.conflicts import Conflict, Side, find_conflicts
 from corroborate.report.groups import ClaimGroup, claim_similarity, group_claims
+from corroborate.report.tables import key_figures, quotes, timeline
 from corroborate.report.unique import UniqueClaim, unique_claims
 
 __all__ = [
@@ -24,6 +26,9 @@ __all__ = [
     "claim_similarity",
     "find_conflicts",
     "group_claims",
+    "key_figures",
     "make_brief",
+    "quotes",
+    "timeline",
     "unique_claims",
 ]

@@ -32,6 +32,7 @@ from typing import Any
 
 from corroborate.records import Claim
 from corroborate.report.groups import ClaimGroup, _quantity_key
+from corroborate.report.tables import source_of
 
 __all__ = ["Conflict", "Side", "find_conflicts", "interval"]
 
@@ -154,8 +155,7 @@ def _add(side: Side, claim: Claim) -> None:
     if claim.article not in side.articles:
         side.articles.append(claim.article)
     side.evidence.append(claim.text)
-    who = claim.attribution.source if claim.attribution and claim.attribution.source else None
-    who = who or claim.subject
+    who = source_of(claim)
     if who and who not in side.attributed_to:
         side.attributed_to.append(who)
 
