@@ -37,62 +37,6 @@ from corroborate.records import Attribution, Mention, Quote
 
 __all__ = ["REPORTING", "attribution_for", "hedge_of", "indirect_quotes", "is_reporting"]
 
-REPORTING = frozenset(
-    [
-        "say",
-        "tell",
-        "state",
-        "report",
-        "announce",
-        "declare",
-        "confirm",
-        "claim",
-        "add",
-        "note",
-        "write",
-        "tweet",
-        "post",
-        "insist",
-        "deny",
-        "warn",
-        "vow",
-        "pledge",
-        "promise",
-        "threaten",
-        "urge",
-        "admit",
-        "acknowledge",
-        "assert",
-        "suggest",
-        "indicate",
-        "describe",
-        "estimate",
-        "allege",
-        "maintain",
-        "explain",
-        "argue",
-        "accuse",
-        "stress",
-        "emphasize",
-        "emphasise",
-        "reiterate",
-        "predict",
-        "disclose",
-        "reveal",
-        "publish",
-        "quote",
-        "cite",
-        "show",
-        "accord",
-        "brief",
-        "testify",
-        "answer",
-        "reply",
-        "respond",
-        "comment",
-        "believe",
-    ]
-)
 # Verbs that attribute even without a reported clause ("the army confirmed heavy losses"):
 # acts of speech, not "indicate" or "show", whose subject is rarely a source.
 _SAYING = frozenset(
@@ -123,6 +67,37 @@ _SAYING = frozenset(
         "allege",
         "estimate",
         "describe",
+    ]
+)
+# Verbs that attribute the clause they report ("X said that...", "reports suggest that...").
+REPORTING = _SAYING | frozenset(
+    [
+        "urge",
+        "suggest",
+        "indicate",
+        "maintain",
+        "explain",
+        "argue",
+        "accuse",
+        "stress",
+        "emphasize",
+        "emphasise",
+        "reiterate",
+        "predict",
+        "disclose",
+        "reveal",
+        "publish",
+        "quote",
+        "cite",
+        "show",
+        "accord",
+        "brief",
+        "testify",
+        "answer",
+        "reply",
+        "respond",
+        "comment",
+        "believe",
     ]
 )
 # Speech verbs that introduce indirect speech with "to" (vowed to defend) or "that".

@@ -509,27 +509,27 @@ def _inside_quote(
         # The claim may start on the opening mark, one character before the quoted words.
         inside = quote.kind == "direct" and quote.start - 1 <= start and end <= quote.end + 2
         if inside and quote.speaker and quote.speaker_start is not None:
-            return Attribution(
-                quote.speaker,
-                quote.speaker_start,
-                quote.speaker_end or quote.speaker_start,
-                quote.cue or "say",
-                _speaker_type(quote, actors),
-            )
+            return _speaker_attribution(quote, actors)
     return None
 
 
 def _quoted_attribution(quotes: list[Quote], actors: list[Mention]) -> Attribution | None:
     for quote in quotes:
         if quote.speaker and quote.speaker_start is not None:
-            return Attribution(
-                quote.speaker,
-                quote.speaker_start,
-                quote.speaker_end or quote.speaker_start,
-                quote.cue or "say",
-                _speaker_type(quote, actors),
-            )
+            return _speaker_attribution(quote, actors)
     return None
+
+
+def _speaker_attribution(quote: Quote, actors: list[Mention]) -> Attribution:
+    """A quote's speaker as the attribution of what the quote says."""
+    assert quote.speaker is not None and quote.speaker_start is not None
+    return Attribution(
+        quote.speaker,
+        quote.speaker_start,
+        quote.speaker_end or quote.speaker_start,
+        quote.cue or "say",
+        _speaker_type(quote, actors),
+    )
 
 
 def _speaker_type(quote: Quote, actors: list[Mention]) -> str:

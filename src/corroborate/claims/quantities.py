@@ -77,7 +77,8 @@ _SAME_LENGTH = str.maketrans(
     }
 )
 
-_SMALL = {
+# Number words up to ninety; times.py reads the same words in durations.
+NUMBER_WORDS = {
     "one": 1,
     "two": 2,
     "three": 3,
@@ -118,7 +119,7 @@ _SCALES = {
     "lakh": 1e5,
     "crore": 1e7,
 }
-_WORD = "|".join(sorted(_SMALL, key=len, reverse=True))
+_WORD = "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
 _TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
 _UNITS9 = "one|two|three|four|five|six|seven|eight|nine"
 _WORDNUM = rf"(?:(?:{_TENS})-(?:{_UNITS9})|{_WORD})"
@@ -583,7 +584,7 @@ def _core_value(core: re.Match[str]) -> tuple[float, float]:
         scale = core.group("ascale")
     elif core.group("frac"):
         numer, denom = core.group("numer"), core.group("denom") or "half"
-        value = (_SMALL.get(numer.lower(), 1) if numer else 1) / _FRACTIONS[denom.lower()]
+        value = (NUMBER_WORDS.get(numer.lower(), 1) if numer else 1) / _FRACTIONS[denom.lower()]
         scale = None
     else:
         value = _word_value(core.group("words"))
@@ -597,8 +598,8 @@ def _word_value(words: str) -> float:
     for token in re.split(r"[\s-]+", words.lower()):
         if token == "hundred":
             total *= 100
-        elif token in _SMALL:
-            total += _SMALL[token]
+        elif token in NUMBER_WORDS:
+            total += NUMBER_WORDS[token]
     return total
 
 

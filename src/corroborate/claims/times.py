@@ -82,6 +82,7 @@ from dataclasses import replace
 from datetime import date, timedelta
 from typing import Literal
 
+from corroborate.claims.quantities import NUMBER_WORDS
 from corroborate.records import TimeExpr
 
 __all__ = [
@@ -139,33 +140,7 @@ _MONTHS = {
     for name in names
 }
 _SMALL = {
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-    "thirteen": 13,
-    "fourteen": 14,
-    "fifteen": 15,
-    "sixteen": 16,
-    "seventeen": 17,
-    "eighteen": 18,
-    "nineteen": 19,
-    "twenty": 20,
-    "thirty": 30,
-    "forty": 40,
-    "fifty": 50,
-    "sixty": 60,
-    "seventy": 70,
-    "eighty": 80,
-    "ninety": 90,
+    **NUMBER_WORDS,
     "a": 1,
     "an": 1,
     "a couple of": 2,
