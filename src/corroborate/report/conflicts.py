@@ -31,7 +31,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from corroborate.records import Claim
-from corroborate.report.groups import ClaimGroup, _quantity_key
+from corroborate.report.groups import ClaimGroup, quantity_key
 from corroborate.report.tables import source_of
 
 __all__ = ["Conflict", "Side", "find_conflicts", "interval"]
@@ -97,7 +97,7 @@ def _figure_conflicts(groups: list[ClaimGroup]) -> list[Conflict]:
     for group in groups:
         for claim in group.claims:
             for q in claim.quantities:
-                role, counted = _quantity_key(q)
+                role, counted = quantity_key(q)
                 span = interval(q)
                 if role is None or counted is None or span is None:
                     continue

@@ -105,7 +105,8 @@ def _classify(word: str | None, classes: dict[str, set[str]]) -> str | None:
     return w
 
 
-def _quantity_key(q: dict[str, Any]) -> tuple[str | None, str | None]:
+def quantity_key(q: dict[str, Any]) -> tuple[str | None, str | None]:
+    """(role class, counted class) of a quantity: the kind of fact it is a figure of."""
     role = q.get("role")
     role = role.split()[0] if isinstance(role, str) and role else None
     return _classify(role, _ROLE_CLASSES), _classify(q.get("counted"), _COUNTED_CLASSES)
@@ -122,11 +123,11 @@ def _values_agree(a: dict[str, Any], b: dict[str, Any]) -> bool:
 def _shared_quantity(a: Claim, b: Claim, *, values: bool = True) -> bool:
     """A quantity of each with the same role class and counted class (and agreeing values)."""
     for qa in a.quantities:
-        role_a, counted_a = _quantity_key(qa)
+        role_a, counted_a = quantity_key(qa)
         if counted_a is None or role_a is None:
             continue
         for qb in b.quantities:
-            if _quantity_key(qb) == (role_a, counted_a) and (not values or _values_agree(qa, qb)):
+            if quantity_key(qb) == (role_a, counted_a) and (not values or _values_agree(qa, qb)):
                 return True
     return False
 

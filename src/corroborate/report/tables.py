@@ -16,7 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from corroborate.records import Claim
-from corroborate.report.groups import ClaimGroup, _quantity_key
+from corroborate.report.groups import ClaimGroup, quantity_key
 
 __all__ = [
     "FigureRow",
@@ -86,7 +86,7 @@ def key_figures(groups: list[ClaimGroup]) -> list[FigureRow]:
     for group in groups:
         for claim in group.claims:
             for q in claim.quantities:
-                role, counted = _quantity_key(q)
+                role, counted = quantity_key(q)
                 if role is None or (counted is None and not q.get("unit")):
                     continue
                 what = " / ".join(x for x in (role, counted or q.get("unit")) if x)
