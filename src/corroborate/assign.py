@@ -11,11 +11,12 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
+from corroborate.embed import Embedder
 from corroborate.records import Article, Story
 from corroborate.store import Store
 from corroborate.stories import StoryConfig, cluster, featurize, label_story, story_id
 
-__all__ = ["StoryUpdate", "story_report", "update_stories"]
+__all__ = ["StoryUpdate", "story_provenance", "story_report", "update_stories"]
 
 _FEATURE_BATCH = 2000
 
@@ -114,7 +115,7 @@ def story_report(
     out = []
     for story in stories[:limit]:
         articles = store.articles_by_id(story.articles)
-        prov = _provenance(store, story, articles) if groups and len(articles) > 1 else None
+        prov = story_provenance(store, story, articles) if groups and len(articles) > 1 else None
         out.append({
             "id": story.id,
             "label": story.label,
@@ -137,11 +138,15 @@ def story_report(
     return out
 
 
-def _provenance(store: Store, story: Story, articles: list[Article]) -> dict[str, Any]:
+def story_provenance(
+    store: Store, story: Story, articles: list[Article], embedder: Embedder | None = None
+) -> dict[str, Any]:
+    """A stored story's provenance (``Provenance.to_dict()``), from the store's cache when its
+    members, sentence model and settings are unchanged; computed and cached otherwise."""
     from corroborate.embed import get_embedder
     from corroborate.reuse import DEFAULT, provenance
 
-    embedder = get_embedder()
+    embedder = embedder or get_embedder()
     key = "\n".join([embedder.name, repr(DEFAULT), *sorted(a.id for a in articles)])
     members = hashlib.sha1(key.encode()).hexdigest()
     cached = store.cached_provenance(story.id, members)

@@ -590,6 +590,217 @@ def claims(
             _print_claims(art, found_claims)
 
 
+@app.command()
+def report(
+    paths: Annotated[
+        list[str] | None,
+        typer.Argument(help="Inputs to read (not stored); leave out to report on stored stories."),
+    ] = None,
+    db: DbOption = DEFAULT_DB,
+    story: Annotated[
+        str | None, typer.Option(help="Only this stored story (id or unique id prefix).")
+    ] = None,
+    out: Annotated[
+        str, typer.Option("--out", "-o", help="Folder for report.json, report.md, report.html.")
+    ] = "corroborate-report",
+    words: Annotated[
+        int, typer.Option(min=20, max=2000, help="Length of the brief, in words.")
+    ] = 200,
+    one_story: Annotated[
+        bool,
+        typer.Option("--one-story", help="Treat all PATHS as one story (do not cluster them)."),
+    ] = False,
+    min_articles: Annotated[
+        int,
+        typer.Option(
+            min=1, help="With several stories, report only those with at least this many articles."
+        ),
+    ] = 2,
+    limit: Annotated[
+        int, typer.Option(help="Stored stories: at most this many, newest first (0: all).")
+    ] = 20,
+    published: PublishedOption = None,
+    source: SourceOption = None,
+    max_size: MaxSizeOption = "50MB",
+    no_clean: NoCleanOption = False,
+    model: Annotated[
+        str | None,
+        typer.Option(
+            envvar="CORROBORATE_SPACY_MODEL",
+            help="spaCy model: package name or pipeline folder. Env: CORROBORATE_SPACY_MODEL.",
+        ),
+    ] = None,
+    fmt: Annotated[
+        Format,
+        typer.Option("--format", "-f", help="text: a summary for people; json: report.json."),
+    ] = Format.text,
+    quiet: QuietOption = False,
+) -> None:
+    """Cross-check the articles of a story: corroborated facts, conflicts, unique claims, brief.
+
+    With PATHS, reads those inputs (any format ingest reads) without storing them, groups them
+    into stories (unless --one-story) and reports on each. Without PATHS, reports on the stored
+    stories (or one --story), extracting and storing claims they lack. One story gives
+    OUT/report.json, report.md and report.html; several give OUT/<story id>/ each and an
+    index (index.html, .md, .json). Fields of report.json: docs/report.md.
+
+    Example: corroborate report ../shared/data/seeds/ --out aleppo
+    """
+    from rich.console import Console
+
+    from corroborate.report.terminal import print_report
+    from corroborate.report.write import index_entry, write_index, write_report
+
+    console = Console(highlight=False)
+    err = Console(stderr=True, highlight=False)
+    docs: list[dict[str, Any]] = []
+
+    def note(line: str) -> None:
+        if not quiet:
+            err.print(line, markup=False, highlight=False)
+
+    def failed(article: Any, reason: str) -> None:
+        err.print(_failed_line(article, reason), markup=False, highlight=False)
+
+    try:
+        if paths:
+            if story is not None:
+                raise _fail("--story picks a stored story; give PATHS or --story, not both", 2)
+            groups = _report_inputs(paths, published, source, max_size, no_clean, one_story, quiet)
+            kept = [g for g in groups if len(g) >= min_articles] if len(groups) > 1 else groups
+            if len(kept) < len(groups):
+                skipped = len(groups) - len(kept)
+                note(f"{skipped} stor{'ies' if skipped != 1 else 'y'} with fewer than "
+                     f"{min_articles} articles left out (--min-articles)")  # fmt: skip
+            if not kept:
+                raise _fail("no story has enough articles for a report (see --min-articles)", 1)
+            from corroborate.report.build import build_report
+
+            for number, articles in enumerate(kept, 1):
+                if len(kept) > 1:
+                    note(f"report {number}/{len(kept)}: {len(articles)} articles")
+                built = build_report(articles, words=words, model=model, on_error=failed)
+                docs.append(built.to_dict())
+        else:
+            docs = _report_stored(db, story, words, model, limit, min_articles, note, failed)
+    except CorroborateError as exc:
+        raise _fail(str(exc)) from None
+
+    single = len(docs) == 1
+    try:
+        entries = []
+        for doc in docs:
+            folder = out if single else os.path.join(out, str(doc["story"]["id"]))
+            written = write_report(doc, folder)
+            for doc_note in doc.get("notes") or []:
+                note(f"note: {doc_note}")
+            entries.append(index_entry(doc, "report.html" if single else
+                                       f"{doc['story']['id']}/report.html"))  # fmt: skip
+            if single:
+                files = written
+        if not single:
+            files = write_index(entries, out, f"{len(docs)} stories")
+    except OSError as exc:
+        raise _fail(f"{out}: cannot write the report ({exc.strerror or exc})") from None
+
+    if fmt is Format.json:
+        payload = docs[0] if single else docs
+        typer.echo(json.dumps(payload, ensure_ascii=False, indent=2))
+    elif fmt is Format.jsonl:
+        for doc in docs:
+            typer.echo(json.dumps(doc, ensure_ascii=False))
+    elif single:
+        print_report(docs[0], console)
+    else:
+        for entry in entries:
+            console.print(
+                f"{entry['id']}  {entry['sources']} sources, {entry['independent']} independent, "
+                f"{entry['facts']} facts, {entry['conflicts']} conflicts, {entry['unique']} unique"
+                f"  {entry['label']}",
+                markup=False,
+            )
+    note("wrote " + ", ".join(str(f) for f in files))
+
+
+def _report_inputs(
+    paths: list[str],
+    published: str | None,
+    source: str | None,
+    max_size: str,
+    no_clean: bool,
+    one_story: bool,
+    quiet: bool,
+) -> list[list[Any]]:
+    """The readable articles of ``paths`` (problems said, copies of one input once), grouped
+    into stories."""
+    from corroborate.read import Input, expand_paths, read_inputs
+    from corroborate.records import Problem
+
+    options = _options(published, source, max_size, no_clean)
+    items = list(expand_paths(paths))
+    total = sum(isinstance(i, Input) for i in items)
+    articles: dict[str, Any] = {}
+    with _progress(quiet, total) as bar:
+        for item in read_inputs(items, options):
+            if isinstance(item, Problem):
+                if item.level != "note" or not quiet:
+                    _say(bar, str(item))
+                continue
+            if item.id in articles:
+                if not quiet:
+                    _say(bar, f"note: {item.input}: same text as {articles[item.id].input}; "
+                              "read once")  # fmt: skip
+                continue
+            articles[item.id] = item
+    if not articles:
+        raise _fail("no article could be read", 1)
+    if one_story:
+        return [list(articles.values())]
+    from corroborate.report.build import split_stories
+
+    return split_stories(list(articles.values()))
+
+
+def _report_stored(
+    db: str,
+    story_id: str | None,
+    words: int,
+    model: str | None,
+    limit: int,
+    min_articles: int,
+    note: Any,
+    failed: Any,
+) -> list[dict[str, Any]]:
+    from corroborate.assign import update_stories
+    from corroborate.report.build import build_stored_report
+    from corroborate.store import Store
+
+    if not os.path.exists(db):
+        raise _fail(f"{db}: no such store; run corroborate ingest first or give PATHS")
+    docs = []
+    with Store(db) as store:
+        update = update_stories(store)
+        if update.assigned:
+            note(f"stories: {update.summary()}")
+        stories = store.stories()
+        if story_id is not None:
+            stories = [s for s in stories if s.id.startswith(story_id)]
+            if len(stories) != 1:
+                raise _fail(f"no story with id {story_id!r} (or the prefix is not unique)")
+        elif len(stories) > 1:
+            stories = [s for s in stories if len(s.articles) >= min_articles]
+            if not stories:
+                raise _fail("no stored story has enough articles for a report (--min-articles)")
+            stories = stories[: limit or None]
+        for number, chosen in enumerate(stories, 1):
+            if len(stories) > 1:
+                note(f"report {number}/{len(stories)}: {chosen.id} ({len(chosen.articles)} "
+                     "articles)")  # fmt: skip
+            built = build_stored_report(store, chosen, words=words, model=model, on_error=failed)
+            docs.append(built.to_dict())
+    return docs
+
+
 def _failed_line(article: Any, reason: str) -> str:
     return f"failed: {article.input or article.id}: claims could not be extracted ({reason})"
 

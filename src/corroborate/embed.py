@@ -24,7 +24,7 @@ import numpy as np
 
 from corroborate.errors import CorroborateError
 
-__all__ = ["EmbedConfig", "Embedder", "LexicalEmbedder", "get_embedder"]
+__all__ = ["CachedEmbedder", "EmbedConfig", "Embedder", "LexicalEmbedder", "get_embedder"]
 
 log = logging.getLogger(__name__)
 
@@ -92,6 +92,31 @@ class SentenceEmbedder:
             convert_to_numpy=True,
         )
         return np.asarray(out, dtype=np.float32)
+
+
+class CachedEmbedder:
+    """An embedder that encodes each distinct text once (whitespace-normalised).
+
+    For one job over a bounded set of texts (a story's report embeds its sentences for
+    provenance, then claims that are often whole sentences, then the brief's candidates):
+    the cache lives as long as the object.
+    """
+
+    def __init__(self, inner: Embedder) -> None:
+        self.inner = inner
+        self.name = inner.name
+        self.dim = inner.dim
+        self._cache: dict[str, np.ndarray] = {}
+
+    def encode(self, texts: list[str]) -> np.ndarray:
+        keys = [" ".join(t.split()) for t in texts]
+        missing = list(dict.fromkeys(k for k in keys if k not in self._cache))
+        if missing:
+            for key, row in zip(missing, self.inner.encode(missing), strict=True):
+                self._cache[key] = row
+        if not keys:
+            return np.zeros((0, self.dim), dtype=np.float32)
+        return np.stack([self._cache[k] for k in keys]).astype(np.float32, copy=False)
 
 
 def _resolve(model: str) -> str:

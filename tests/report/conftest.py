@@ -4,6 +4,7 @@ groups and claim groups, computed once per session."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -50,3 +51,16 @@ def seed_groups(seed_data: Seeds, model: Embedder) -> list[ClaimGroup]:
     articles, claims, groups, _ = seed_data
     return group_claims(articles, claims, groups, embedder=model)
 
+
+
+@pytest.fixture(scope="session")
+def seed_report(seed_data: Seeds, model: Embedder) -> dict[str, Any]:
+    """report.json of the five seeds (claims reused from ``seed_data``), through a JSON round
+    trip so tests read what a user reads."""
+    import json
+
+    from corroborate.report.build import build_report
+
+    articles, claims, _, _ = seed_data
+    report = build_report(articles, claims=claims, embedder=model)
+    return dict(json.loads(json.dumps(report.to_dict())))
