@@ -175,6 +175,7 @@ def dated(article: str, weekday: str, sentence: int = 0) -> Claim:
         start=0,
         end=5,
         text="x",
+        predicate="meet",
         times=[TimeExpr(0, 5, weekday, "weekday", weekday=weekday)],
     )
 
@@ -190,3 +191,9 @@ def test_days_conflict_within_a_group_and_over_neighbouring_groups() -> None:
     assert {s.value for s in conflict.sides} == {"Monday", "Tuesday"}
     far = group([Claim("a", 9, 9, 0, 1, "z"), dated("b", "Tuesday", 9)], gid=2)
     assert find_conflicts([first, far]) == []
+
+
+def test_a_dateline_without_a_verb_places_nothing() -> None:
+    stamp = dated("b", "Tuesday")
+    stamp.predicate = None  # "Tuesday, May 2, 2013 1:35 pm"
+    assert find_conflicts([group([dated("a", "Monday"), stamp])]) == []

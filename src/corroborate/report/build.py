@@ -22,6 +22,7 @@ from corroborate.report.brief import Brief, make_brief
 from corroborate.report.conflicts import Conflict, find_conflicts
 from corroborate.report.consensus import consensus
 from corroborate.report.groups import ClaimGroup, group_claims
+from corroborate.report.states import state_conflicts
 from corroborate.report.tables import (
     FigureRow,
     QuoteRow,
@@ -292,7 +293,8 @@ def build_report(
     if provenance is None:
         provenance = find_provenance(articles, embedder)
     groups = group_claims(articles, claims, provenance.groups, embedder=embedder)
-    conflicts = find_conflicts(groups)
+    independence = {aid: g for g, members in enumerate(provenance.groups) for aid in members}
+    conflicts = find_conflicts(groups) + state_conflicts(groups, independence, model)
     if story is None:
         from corroborate.stories import label_story, story_id
 

@@ -34,7 +34,7 @@ from corroborate.records import Claim
 from corroborate.report.groups import ClaimGroup, quantity_key
 from corroborate.report.tables import source_of
 
-__all__ = ["Conflict", "Side", "find_conflicts", "interval"]
+__all__ = ["Conflict", "Side", "add_claim", "find_conflicts", "interval"]
 
 ABOUT = 0.10  # "about 20" allows 18-22
 _WINDOW_KINDS = ("duration", "relative")
@@ -135,7 +135,7 @@ def _sweep(
             common = (max(common[0], low), min(common[1], high))
             if _written(q) not in sides[-1].value.split(" / "):
                 sides[-1].value += f" / {_written(q)}"
-        _add(sides[-1], claim)
+        add_claim(sides[-1], claim)
         for t in claim.times:
             if t.kind in _WINDOW_KINDS and t.text not in sides[-1].windows:
                 sides[-1].windows.append(t.text)
@@ -147,7 +147,8 @@ def _written(q: dict[str, Any]) -> str:
     return f"{q['text']} {counted}" if counted and counted not in q["text"] else str(q["text"])
 
 
-def _add(side: Side, claim: Claim) -> None:
+def add_claim(side: Side, claim: Claim) -> None:
+    """Put ``claim`` on ``side`` once: its reference, article, text and attribution."""
     ref = (claim.article, claim.index)
     if ref in side.claims:
         return
@@ -167,6 +168,8 @@ def _time_conflicts(groups: list[ClaimGroup]) -> list[Conflict]:
         for kind, read in (("day", _weekdays), ("time", _clocks)):
             per_article: dict[str, tuple[set[str], list[Claim]]] = {}
             for claim in claims:
+                if not claim.predicate:
+                    continue  # a dateline or a time stamp ("May 2, 2013 1:35 pm") states nothing
                 values = read(claim)
                 if values:
                     held = per_article.setdefault(claim.article, (set(), []))
@@ -179,7 +182,7 @@ def _time_conflicts(groups: list[ClaimGroup]) -> list[Conflict]:
                 key = frozenset(held_values)
                 side = sides.setdefault(key, Side(", ".join(sorted(key))))
                 for claim in held_claims:
-                    _add(side, claim)
+                    add_claim(side, claim)
             keys = list(sides)
             if len(keys) < 2 or not any(not (a & b) for a in keys for b in keys if a != b):
                 continue
