@@ -5,6 +5,7 @@ VENV   ?= .venv
 BIN     = $(VENV)/bin
 STAMP   = $(VENV)/.installed-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
 DEMO_DB ?= demo.db
+DEMO_OUT ?= demo-report
 
 .PHONY: demo test install lint bench clean
 
@@ -19,11 +20,12 @@ $(STAMP): pyproject.toml
 install: $(STAMP)
 
 demo: $(STAMP)
-	rm -f $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm
+	rm -rf $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm $(DEMO_OUT)
 	$(BIN)/corroborate ingest examples/ --db $(DEMO_DB)
 	$(BIN)/corroborate list --db $(DEMO_DB)
 	$(BIN)/corroborate stories --db $(DEMO_DB)
 	$(BIN)/corroborate claims --db $(DEMO_DB) --limit 2
+	$(BIN)/corroborate report --db $(DEMO_DB) --out $(DEMO_OUT)
 
 test: $(STAMP)
 	$(BIN)/ruff check .
@@ -39,4 +41,4 @@ bench: $(STAMP)
 	$(BIN)/python bench/claims.py
 
 clean:
-	rm -rf $(VENV) $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm $(DEMO_OUT) .pytest_cache .mypy_cache .ruff_cache

@@ -54,6 +54,21 @@ def test_several_stories_give_an_index(
         assert story["path"] == f"{story['id']}/report.html"
     assert (out / "index.html").is_file() and (out / "index.md").is_file()
     assert "with fewer than 2 articles left out" in result.stderr  # the unrelated items
+    dam = next(s for s in index["stories"] if "dam" in s["label"].lower())
+    check_example_conflicts(json.loads((out / dam["id"] / "report.json").read_text()))
+
+
+def check_example_conflicts(doc: dict[str, Any]) -> None:
+    """The conflicts examples/README.md lists, as the report finds them."""
+    values = {f"{c['kind']}: " + " | ".join(s["value"] for s in c["sides"])
+              for c in doc["conflicts"]}  # fmt: skip
+    assert any("2,300" in v and "3,200" in v for v in values), values  # evacuated
+    assert any("40" in v and "47" in v for v in values), values  # injured, other source and days
+    assert "day: Tuesday | Wednesday" in values  # the prefect's announcement
+    assert any(v.startswith("day: Monday | Tuesday") for v in values)  # evacuation order
+    assert any(v.startswith("state: bridge closed") and "collapsed" in v for v in values)
+    injured = next(c for c in doc["conflicts"] if "47" in c["sides"][-1]["value"])
+    assert "different sources" in injured["note"] and injured["confidence"] < 0.9
 
 
 def test_bad_inputs_are_named_and_the_rest_goes_on(

@@ -199,7 +199,10 @@ def make_doc() -> dict[str, Any]:
                         "attributed_to": [evil("side-1-by")],
                         "windows": [],
                         "claims": [["a1", 0], ["a2", 0]],
-                        "evidence": [evil("evidence-1"), evil("evidence-2")],
+                        "evidence": [
+                            {"article": "a1", "citation": 1, "text": evil("evidence-1")},
+                            {"article": "a2", "citation": 2, "text": evil("evidence-2")},
+                        ],
                     },
                     {
                         "value": evil("side-2"),
@@ -208,7 +211,7 @@ def make_doc() -> dict[str, Any]:
                         "attributed_to": [],
                         "windows": [evil("window")],
                         "claims": [["a4", 3]],
-                        "evidence": [evil("evidence-3")],
+                        "evidence": [{"article": "a4", "citation": 4, "text": evil("evidence-3")}],
                     },
                 ],
             }

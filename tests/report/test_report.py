@@ -82,7 +82,7 @@ def _day_conflict(doc: Doc, word: str) -> dict[str, set[str]]:
     for conflict in doc["conflicts"]:
         if conflict["kind"] != "day":
             continue
-        if any(word in e for side in conflict["sides"] for e in side["evidence"]):
+        if any(word in e["text"] for side in conflict["sides"] for e in side["evidence"]):
             sides = conflict["sides"]
             return {side["value"]: {name[a] for a in side["articles"]} for side in sides}
     raise AssertionError(f"no day conflict about {word!r}: {doc['conflicts']}")

@@ -37,15 +37,17 @@ def claim(article: str, **slots: Any) -> Claim:
 
 def test_timeline_dates_before_weekdays() -> None:
     dated = claim("a", times=[TimeExpr(0, 5, "on 3 March", "date", date="2025-03-03")])
+    dated.text = "It opened on 3 March."
     monday = claim("b", times=[TimeExpr(0, 6, "Monday", "weekday", weekday="Monday")])
+    monday.text = "It closed on Monday."
     year = claim("c", times=[TimeExpr(0, 4, "2016", "date", date="2016")])
     groups = [
         ClaimGroup(i, [c], [c.article], 1, [[c.article]], f"s{i}", (c.article, 0))
         for i, c in enumerate([monday, dated, year], start=1)
     ]
-    assert [(e.when, e.statement) for e in timeline(groups)] == [
-        ("2025-03-03", "s2"),
-        ("Monday", "s1"),
+    assert [(e.when, e.statement, e.group) for e in timeline(groups)] == [
+        ("2025-03-03", "It opened on 3 March.", 2),  # the dated claim's own text
+        ("Monday", "It closed on Monday.", 1),
     ]
 
 

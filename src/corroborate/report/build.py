@@ -81,6 +81,7 @@ class Report:
 
         counts = {a.id: len(self.claims.get(a.id, [])) for a in self.articles}
         support = _support(self.groups, self.conflicts)
+        involved = _involved(self.groups, self.conflicts)
         return {
             "schema": SCHEMA,
             "version": SCHEMA_VERSION,
@@ -136,6 +137,7 @@ class Report:
                     "cohesion": g.cohesion,
                     "consensus": _plain(asdict(consensus(g))),
                     "support": support.get(g.id, {}),
+                    "conflicts": involved.get(g.id, []),
                     "claims": [
                         {"article": c.article, "index": c.index, "sentence": c.sentence,
                          "start": c.start, "end": c.end, "text": c.text}
@@ -160,7 +162,10 @@ class Report:
                             "attributed_to": list(s.attributed_to),
                             "windows": list(s.windows),
                             "claims": [list(ref) for ref in s.claims],
-                            "evidence": list(s.evidence),
+                            "evidence": [
+                                {"article": ref[0], "citation": n.get(ref[0]), "text": text}
+                                for ref, text in zip(s.claims, s.evidence, strict=True)
+                            ],
                         }
                         for s in c.sides
                     ],
@@ -228,6 +233,17 @@ def _plain(value: Any) -> Any:
     if isinstance(value, list):
         return [_plain(v) for v in value]
     return value
+
+
+def _involved(groups: list[ClaimGroup], conflicts: list[Conflict]) -> dict[int, list[int]]:
+    """Per claim group, the numbers (1-based) of the conflicts one of its claims is part of."""
+    group_of = {(c.article, c.index): g.id for g in groups for c in g.claims}
+    out: dict[int, list[int]] = {}
+    for k, conflict in enumerate(conflicts, 1):
+        for gid in sorted({group_of[r] for side in conflict.sides for r in side.claims
+                           if r in group_of}):  # fmt: skip
+            out.setdefault(gid, []).append(k)
+    return out
 
 
 def _support(groups: list[ClaimGroup], conflicts: list[Conflict]) -> dict[int, dict[str, str]]:

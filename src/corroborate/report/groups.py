@@ -45,7 +45,7 @@ LIGHT_VERBS = frozenset(
 )
 # Roles (predicates a figure belongs to) and counted nouns that mean the same thing.
 _ROLE_CLASSES = {
-    "death": {"kill", "die", "claim", "fall", "dead", "leave", "lose", "perish", "death"},
+    "death": {"kill", "die", "claim", "fall", "dead", "lose", "perish", "death"},
     "injury": {"injure", "wound", "hurt"},
     "capture": {"seize", "take", "capture", "overrun"},
 }
@@ -105,8 +105,17 @@ def _classify(word: str | None, classes: dict[str, set[str]]) -> str | None:
     return w
 
 
+# A counted word that is itself the state counted ("14 dead", "47 injured people"): it gives
+# the role whatever the verb ("left 14 dead", "treated 47 injured").
+_STATE_COUNTED = {"dead": "death", "killed": "death", "injured": "injury", "wounded": "injury",
+                  "hurt": "injury"}  # fmt: skip
+
+
 def quantity_key(q: dict[str, Any]) -> tuple[str | None, str | None]:
     """(role class, counted class) of a quantity: the kind of fact it is a figure of."""
+    state = _STATE_COUNTED.get(_norm(q.get("counted")) or "")
+    if state is not None:
+        return state, "people"
     role = q.get("role")
     role = role.split()[0] if isinstance(role, str) and role else None
     return _classify(role, _ROLE_CLASSES), _classify(q.get("counted"), _COUNTED_CLASSES)

@@ -355,15 +355,11 @@ def _conflict(
     confidence = conflict.get("confidence")
     sides = []
     for side in _dicts(conflict.get("sides")):
-        evidence = _texts(side.get("evidence"))
-        refs = _list(side.get("claims"))
-        # evidence[i] is the sentence of claims[i] when the two lists match
-        paired = len(refs) == len(evidence)
-        items = []
-        for i, sentence in enumerate(evidence[: limits.evidence]):
-            ref = refs[i] if paired else None
-            aid = _text(ref[0]) if isinstance(ref, Sequence) and not isinstance(ref, str) else ""
-            items.append({"text": sentence, "cites": _cites([number.get(aid)], known)})
+        evidence = _dicts(side.get("evidence"))
+        items = [
+            {"text": _text(e.get("text")), "cites": _cites([e.get("citation")], known)}
+            for e in evidence[: limits.evidence]
+        ]
         sides.append(
             {
                 "value": _text(side.get("value")),

@@ -105,7 +105,7 @@ def render_markdown(doc: dict[str, Any], *, facts: int = 30) -> str:
             window = f" over {md_escape('; '.join(side['windows']))}" if side["windows"] else ""
             out.append(f"- **{md_escape(side['value'])}**{who}{window} {_cites(side['citations'])}")
             for evidence in side["evidence"]:
-                out.append(f"  - > {md_escape(evidence)}")
+                out.append(f"  - {md_escape(evidence['text'])} [{evidence['citation']}]")
         out.append("")
 
     out += [f"## Not corroborated: one source only ({len(doc['unique_claims'])})", ""]

@@ -1,9 +1,10 @@
 """The report's tables: a timeline of dated events, the key figures, and who said what.
 
 - **Timeline**: every claim group whose claims carry a date or a weekday, one entry per distinct
-  date (or weekday, when the articles have no publication date), with the group's statement and
-  its sources. Entries with an ISO date come first, by date; entries known only by weekday
-  follow, Monday to Sunday (without a date, a week's order is all there is to go on).
+  date (or weekday, when the articles have no publication date), with the text of the first
+  claim (in article order) that gives that date, and its sources. Entries with an ISO date
+  come first, by date; entries known only by weekday follow, Monday to Sunday (without a date,
+  a week's order is all there is to go on).
 - **Key figures**: every quantity with a role and a counted thing (or a unit), one row per figure
   as written, with the articles that give it and who they attribute it to; rows of one kind of
   fact (role, counted, unit) are kept together, the best-supported kind first.
@@ -64,8 +65,8 @@ def timeline(groups: list[ClaimGroup]) -> list[TimelineEntry]:
                 when = t.date if t.date and len(t.date) == 10 else t.weekday
                 if not when:
                     continue
-                entry = entries.setdefault(
-                    (when, group.id), TimelineEntry(when, group.statement, group.id)
+                entry = entries.setdefault(  # the first claim to give this date states it
+                    (when, group.id), TimelineEntry(when, claim.text, group.id)
                 )
                 if claim.article not in entry.articles:
                     entry.articles.append(claim.article)
