@@ -180,3 +180,21 @@ def test_invented_articles(model: Embedder) -> None:
     copies = group_claims(articles, claims, [["wire", "paper"]], embedder=model)
     assert copies[0].articles == ["wire", "paper"] and copies[0].sources == 1
     assert 0.5 <= THRESHOLD <= 0.8
+
+
+def test_similarity_matrix_is_claim_similarity_for_every_pair(
+    seed_data: Any, model: Embedder
+) -> None:
+    from corroborate.report.groups import similarity_matrix
+
+    articles, claims, _, _ = seed_data
+    flat = [c for a in articles for c in claims[a.id]][:120]
+    vectors = np.asarray(model.encode([c.text for c in flat]), np.float64)
+    cosine = vectors @ vectors.T
+    matrix = similarity_matrix(flat, cosine)
+    for i, a in enumerate(flat):
+        for j, b in enumerate(flat):
+            if a.article == b.article:
+                assert matrix[i, j] == -np.inf
+            else:
+                assert matrix[i, j] == pytest.approx(claim_similarity(a, b, float(cosine[i, j])))

@@ -29,7 +29,7 @@ import numpy as np
 from corroborate.embed import Embedder
 from corroborate.records import Article, Claim
 
-__all__ = ["THRESHOLD", "ClaimGroup", "claim_similarity", "group_claims"]
+__all__ = ["THRESHOLD", "ClaimGroup", "claim_similarity", "group_claims", "similarity_matrix"]
 
 THRESHOLD = 0.65
 
@@ -175,6 +175,60 @@ def claim_similarity(a: Claim, b: Claim, cosine: float) -> float:
     return float(min(1.0, max(-1.0, score)))
 
 
+def _indicator(sets: list[set[str]]) -> np.ndarray:
+    """One row per claim, one column per distinct value: 1 where the claim has the value."""
+    columns: dict[str, int] = {}
+    for values in sets:
+        for v in values:
+            columns.setdefault(v, len(columns))
+    out = np.zeros((len(sets), max(1, len(columns))), dtype=np.float32)
+    for row, values in enumerate(sets):
+        for v in values:
+            out[row, columns[v]] = 1.0
+    return out
+
+
+def _shares(sets: list[set[str]]) -> np.ndarray:
+    """Pairs of claims with a value in common."""
+    m = _indicator(sets)
+    return np.asarray((m @ m.T) > 0)
+
+
+def similarity_matrix(claims: list[Claim], cosine: np.ndarray) -> np.ndarray:
+    """:func:`claim_similarity` of every pair at once (``-inf`` for claims of one article and on
+    the diagonal): the same bonuses and penalties, as matrix operations over the claims' slots."""
+    n = len(claims)
+    score = cosine.astype(np.float64, copy=True)
+    quantity_sets = [
+        {f"{r}|{c}" for q in claim.quantities for r, c in [quantity_key(q)]
+         if r is not None and c is not None}
+        for claim in claims
+    ]  # fmt: skip
+    candidates = np.argwhere(np.triu(_shares(quantity_sets), 1))
+    for i, j in candidates:  # the same kind of figure: do the values agree?
+        if _shared_quantity(claims[i], claims[j]):
+            score[i, j] += QUANTITY_BONUS
+            score[j, i] += QUANTITY_BONUS
+    predicates = [
+        {c.predicate} if c.predicate and c.predicate not in LIGHT_VERBS else set() for c in claims
+    ]
+    score += PREDICATE_BONUS * _shares(predicates)
+    score += TIME_BONUS * _shares([_times(c) for c in claims])
+    places = [_places(c) for c in claims]
+    shared_place = _shares(places)
+    named = np.array([bool(p) for p in places])
+    score += PLACE_BONUS * shared_place
+    score -= PLACE_PENALTY * (np.outer(named, named) & ~shared_place)
+    negated = np.array([c.negated for c in claims])
+    score -= NEGATION_PENALTY * (negated[:, None] != negated[None, :])
+    np.clip(score, -1.0, 1.0, out=score)
+    article = np.array([c.article for c in claims], dtype=object)
+    same = article[:, None] == article[None, :]
+    score[same] = -np.inf
+    np.fill_diagonal(score, -np.inf)
+    return score if n else np.zeros((0, 0))
+
+
 def _independence(articles: list[str], groups: list[list[str]]) -> dict[str, int]:
     """Article id -> index of its independence group; articles in none get one of their own."""
     of: dict[str, int] = {}
@@ -214,14 +268,8 @@ def group_claims(
 
         embedder = get_embedder()
     vectors = np.asarray(embedder.encode([" ".join(c.text.split()) for c in flat]), np.float64)
-    cosine = vectors @ vectors.T
-    n = len(flat)
-    sim = np.full((n, n), -np.inf)
     art = [c.article for c in flat]
-    for i in range(n):
-        for j in range(i + 1, n):
-            if art[i] != art[j]:
-                sim[i, j] = sim[j, i] = claim_similarity(flat[i], flat[j], float(cosine[i, j]))
+    sim = similarity_matrix(flat, vectors @ vectors.T)
 
     members = _agglomerate(sim, art, threshold)
     independence = _independence([a.id for a in articles], groups)
@@ -236,38 +284,44 @@ def group_claims(
 
 
 def _agglomerate(sim: np.ndarray, art: list[str], threshold: float) -> list[list[int]]:
-    """Average-link clusters over ``sim``; clusters with a common article never merge."""
+    """Average-link clusters over ``sim``; clusters with a common article never merge.
+
+    The mean-similarity matrix is kept up to date row by row: a merge changes one row and one
+    column, so each step costs one pass over the matrix (the argmax), not a recomputation.
+    """
     n = len(art)
     clusters: dict[int, list[int]] = {i: [i] for i in range(n)}
-    arts: dict[int, set[str]] = {i: {art[i]} for i in range(n)}
+    names = {a: k for k, a in enumerate(dict.fromkeys(art))}
+    member = np.zeros((n, len(names)), dtype=bool)  # cluster x article
+    member[np.arange(n), [names[a] for a in art]] = True
     # Sum of pair similarities between clusters (blocked pairs stay -inf).
     total = np.where(np.isfinite(sim), sim, 0.0)
     blocked = ~np.isfinite(sim)
     np.fill_diagonal(blocked, True)
     size = np.ones(n)
     alive = np.ones(n, dtype=bool)
-    while True:
-        mean = total / np.outer(size, size)
-        mean[blocked] = -np.inf
-        mean[~alive, :] = -np.inf
-        mean[:, ~alive] = -np.inf
-        flat_best = int(np.argmax(mean))
-        i, j = divmod(flat_best, n)
+    mean = np.where(blocked, -np.inf, total)
+    while n:
+        i, j = divmod(int(np.argmax(mean)), n)
         if not np.isfinite(mean[i, j]) or mean[i, j] < threshold:
             break
         i, j = min(i, j), max(i, j)
         clusters[i].extend(clusters.pop(j))
-        arts[i] |= arts.pop(j)
+        member[i] |= member[j]
         total[i, :] += total[j, :]
         total[:, i] += total[:, j]
         blocked[i, :] |= blocked[j, :]
         blocked[:, i] |= blocked[:, j]
         size[i] += size[j]
         alive[j] = False
-        for k in clusters:  # a shared article blocks the merge
-            if k != i and arts[k] & arts[i]:
-                blocked[i, k] = blocked[k, i] = True
-        blocked[i, i] = True
+        clash = member[:, member[i]].any(axis=1)  # a shared article blocks the merge
+        blocked[i, clash] = True
+        blocked[clash, i] = True
+        mean[j, :] = mean[:, j] = -np.inf
+        row = total[i, :] / (size[i] * size)
+        row[blocked[i, :] | ~alive] = -np.inf
+        mean[i, :] = row
+        mean[:, i] = row
     return [clusters[k] for k in sorted(clusters)]
 
 
