@@ -10,9 +10,9 @@ memory (writing files is left out: it is the disk, not the tool).
 Two 25-article stories. ECB+ (``../shared/data/ecbplus.jsonl``) has no gold story that large (the
 largest, ``13-ecb``, has 22), so the largest story is topped up to 25 with articles of its
 topic's other story — the look-alike event a real crawl would mix in. ECB+ articles are short
-(~170 words), so the second case takes 25 full-length real articles (~600 words, the article-extraction benchmark's
-ground truth; not one story): the words a large story really has. ``--stories N`` also times
-the N largest ECB+ stories as they are, for the size/time curve.
+(~170 words), so the second case takes 25 full-length real articles (~600 words each, from the
+article-extraction benchmark's ground truth; not one story): the words a large story really
+has. ``--stories N`` also times the N largest ECB+ stories as they are, for the size/time curve.
 
 The exit status is 1 when a limit is exceeded. Timings are the median of ``--repeat`` runs
 (default 3); the first run after loading is shown apart (lazy tables, gazetteer).
