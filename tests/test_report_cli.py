@@ -129,7 +129,9 @@ def test_untrusted_text_is_escaped_in_markdown_and_terminal(
     assert "<script>document" not in html and "<img src=x" not in html
 
 
-def test_stored_story(run_cli: Run, examples: Path, db_path: Path, tmp_path: Path) -> None:
+def test_stored_story(
+    run_cli: Run, examples: Path, db_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     assert run_cli("ingest", examples, "--db", db_path, "-q").exit_code == 0
     out = tmp_path / "stored"
     result = run_cli("report", "--db", db_path, "--out", out)
@@ -137,10 +139,21 @@ def test_stored_story(run_cli: Run, examples: Path, db_path: Path, tmp_path: Pat
     doc = json.loads((out / "report.json").read_text())
     assert len(doc["sources"]) >= 5 and doc["story"]["id"].startswith("s")
     story = doc["story"]["id"]
-    # claims are stored now: a second report of the same story parses nothing again
+    # the report is kept in the store: a second run reads it back, --refresh remakes it
+    import corroborate.report.build as build
+
+    def fail(*args: Any, **kwargs: Any) -> None:
+        raise AssertionError("the cached report should have been used")
+
+    monkeypatch.setattr(build, "build_stored_report", fail)
     again = run_cli("report", "--db", db_path, "--story", story[:6], "--out", tmp_path / "again")
     assert again.exit_code == 0, again.output
-    assert json.loads((tmp_path / "again" / "report.json").read_text())["brief"] == doc["brief"]
+    assert json.loads((tmp_path / "again" / "report.json").read_text()) == doc
+    monkeypatch.undo()
+    fresh = run_cli("report", "--db", db_path, "--story", story, "--out", tmp_path / "fresh",
+                    "--refresh", "-q")  # fmt: skip
+    assert fresh.exit_code == 0, fresh.output
+    assert json.loads((tmp_path / "fresh" / "report.json").read_text())["brief"] == doc["brief"]
     missing = run_cli("report", "--db", db_path, "--story", "nosuch")
     assert missing.exit_code == 1 and "no story with id 'nosuch'" in missing.stderr
 

@@ -619,6 +619,12 @@ def report(
     limit: Annotated[
         int, typer.Option(help="Stored stories: at most this many, newest first (0: all).")
     ] = 20,
+    refresh: Annotated[
+        bool,
+        typer.Option(
+            "--refresh", help="Stored stories: remake reports the store keeps from earlier runs."
+        ),
+    ] = False,
     published: PublishedOption = None,
     source: SourceOption = None,
     max_size: MaxSizeOption = "50MB",
@@ -640,7 +646,8 @@ def report(
 
     With PATHS, reads those inputs (any format ingest reads) without storing them, groups them
     into stories (unless --one-story) and reports on each. Without PATHS, reports on the stored
-    stories (or one --story), extracting and storing claims they lack. One story gives
+    stories (or one --story), extracting and storing claims they lack, and keeps each report
+    in the store until the story's articles, the models or --words change. One story gives
     OUT/report.json, report.md and report.html; several give OUT/<story id>/ each and an
     index (index.html, .md, .json). Fields of report.json: docs/report.md.
 
@@ -682,7 +689,9 @@ def report(
                 built = build_report(articles, words=words, model=model, on_error=failed)
                 docs.append(built.to_dict())
         else:
-            docs = _report_stored(db, story, words, model, limit, min_articles, note, failed)
+            docs = _report_stored(
+                db, story, words, model, limit, min_articles, note, failed, refresh
+            )
     except CorroborateError as exc:
         raise _fail(str(exc)) from None
 
@@ -770,9 +779,10 @@ def _report_stored(
     min_articles: int,
     note: Any,
     failed: Any,
+    refresh: bool,
 ) -> list[dict[str, Any]]:
     from corroborate.assign import update_stories
-    from corroborate.report.build import build_stored_report
+    from corroborate.report.build import stored_report
     from corroborate.store import Store
 
     if not os.path.exists(db):
@@ -796,8 +806,8 @@ def _report_stored(
             if len(stories) > 1:
                 note(f"report {number}/{len(stories)}: {chosen.id} ({len(chosen.articles)} "
                      "articles)")  # fmt: skip
-            built = build_stored_report(store, chosen, words=words, model=model, on_error=failed)
-            docs.append(built.to_dict())
+            docs.append(stored_report(store, chosen, words=words, model=model, on_error=failed,
+                                      refresh=refresh))  # fmt: skip
     return docs
 
 

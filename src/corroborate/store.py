@@ -26,7 +26,7 @@ if TYPE_CHECKING:
 
 __all__ = ["SCHEMA_VERSION", "Store"]
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS articles (
@@ -94,6 +94,15 @@ CREATE TABLE IF NOT EXISTS claim_runs (
     article_id TEXT PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
     extractor TEXT NOT NULL,    -- model and extractor version the claims were made with
     done_at TEXT NOT NULL
+);
+
+-- schema 4: finished reports
+CREATE TABLE IF NOT EXISTS story_reports (
+    story_id TEXT NOT NULL,
+    key TEXT NOT NULL,          -- hash of members, models, settings and report version
+    data TEXT NOT NULL,         -- report.json
+    made_at TEXT NOT NULL,
+    PRIMARY KEY (story_id, key)
 );
 """
 
@@ -351,6 +360,24 @@ class Store:
             self.db.execute(
                 "INSERT OR REPLACE INTO story_provenance VALUES (?, ?, ?)",
                 (story_id, members, json.dumps(data, ensure_ascii=False)),
+            )
+
+    def cached_report(self, story_id: str, key: str) -> dict[str, Any] | None:
+        """A stored story's report.json made with the settings ``key`` stands for, if any."""
+        row = self.db.execute(
+            "SELECT data FROM story_reports WHERE story_id = ? AND key = ?", (story_id, key)
+        ).fetchone()
+        return json.loads(row[0]) if row else None
+
+    def cache_report(self, story_id: str, key: str, data: dict[str, Any]) -> None:
+        """Keep ``data`` as the story's report for ``key``; reports of other keys of the story
+        (older members or settings) are dropped."""
+        with self._writing("report"):
+            self.db.execute("DELETE FROM story_reports WHERE story_id = ?", (story_id,))
+            self.db.execute(
+                "INSERT INTO story_reports VALUES (?, ?, ?, ?)",
+                (story_id, key, json.dumps(data, ensure_ascii=False),
+                 datetime.now(UTC).isoformat(timespec="seconds")),
             )
 
     # -- claims ---------------------------------------------------------------------------

@@ -42,6 +42,7 @@ __all__ = [
     "build_report",
     "build_stored_report",
     "split_stories",
+    "stored_report",
 ]
 
 SCHEMA = "corroborate.report"
@@ -392,3 +393,49 @@ def build_stored_report(
         model=model,
         story={"id": story.id, "label": story.label, "first": story.first, "last": story.last},
     )
+
+
+def report_key(
+    story: Story, words: int, model: str | None = None, embedder: Embedder | None = None
+) -> str:
+    """What a stored story's report depends on: its members, the models, the brief's length
+    and this code's version (a new release remakes reports)."""
+    import hashlib
+
+    from corroborate import __version__
+    from corroborate.claims import extractor_name
+
+    sentences = embedder.name if embedder is not None else _default_embedder_name()
+    parts = [SCHEMA, str(SCHEMA_VERSION), __version__, extractor_name(model), sentences,
+             str(words), *sorted(story.articles)]  # fmt: skip
+    return hashlib.sha1("\n".join(parts).encode()).hexdigest()
+
+
+def _default_embedder_name() -> str:
+    from corroborate.embed import get_embedder
+
+    return get_embedder().name
+
+
+def stored_report(
+    store: Store,
+    story: Story,
+    *,
+    embedder: Embedder | None = None,
+    words: int = 200,
+    model: str | None = None,
+    on_error: Callable[[Article, str], None] | None = None,
+    refresh: bool = False,
+) -> dict[str, Any]:
+    """report.json of a stored story, from the store's cache when its members, models and
+    settings are unchanged (``refresh`` remakes it); made and cached otherwise."""
+    key = report_key(story, words, model, embedder)
+    if not refresh:
+        cached = store.cached_report(story.id, key)
+        if cached is not None:
+            return cached
+    doc = build_stored_report(
+        store, story, embedder=embedder, words=words, model=model, on_error=on_error
+    ).to_dict()
+    store.cache_report(story.id, key, doc)
+    return doc
