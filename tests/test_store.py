@@ -157,3 +157,43 @@ def test_failed_batch_is_rolled_back_whole(store: Store) -> None:
         store.add([good, bad])
     assert len(store) == 0
     assert good.id not in store
+
+
+def _doc(conflicts: int) -> dict[str, object]:
+    return {
+        "sources": [{}, {}, {}],
+        "independence_groups": [{}, {}],
+        "claim_groups": [{"corroborated": True, "checkable": True},
+                         {"corroborated": False, "checkable": True}],
+        "conflicts": [{}] * conflicts,
+        "unique_claims": [{}],
+    }
+
+
+def test_reports_are_kept_per_story_and_key(store: Store) -> None:
+    assert store.cached_report("s1", "k1") is None
+    store.cache_report("s1", "k1", _doc(2))
+    assert store.cached_report("s1", "k1") == _doc(2)
+    assert store.cached_report("s1", "k2") is None
+    counts = store.report_counts()["s1"]
+    assert (counts["sources"], counts["independent"], counts["facts"], counts["conflicts"],
+            counts["unique"], counts["key"]) == (3, 2, 1, 2, 1, "k1")  # fmt: skip
+    store.cache_report("s1", "k2", _doc(0))  # new members or settings replace the old report
+    assert store.cached_report("s1", "k1") is None
+    assert store.report_counts()["s1"]["conflicts"] == 0
+
+
+def test_search_stories_by_words(store: Store) -> None:
+    from corroborate.records import Story
+
+    a = make("Rebels entered Aleppo on Friday.", title="Aleppo falls")
+    b = make("A dam failed in the Gurghiu valley; 100% of 5_000 homes flooded.", title="Dam")
+    store.add([a, b])
+    store.save_stories([Story("s1", "Aleppo offensive", [a.id]), Story("s2", "Dam burst", [b.id])])
+    assert store.search_stories("aleppo") == ["s1"]
+    assert store.search_stories("GURGHIU flooded") == ["s2"]
+    assert store.search_stories("aleppo gurghiu") == []
+    assert store.search_stories("100%") == ["s2"]  # % and _ are literal, not wildcards
+    assert store.search_stories("Rebels%Friday") == []
+    assert store.search_stories("5_000") == ["s2"] and store.search_stories("n_w") == []
+    assert sorted(store.search_stories("  ")) == ["s1", "s2"]

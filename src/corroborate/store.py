@@ -102,6 +102,11 @@ CREATE TABLE IF NOT EXISTS story_reports (
     key TEXT NOT NULL,          -- hash of members, models, settings and report version
     data TEXT NOT NULL,         -- report.json
     made_at TEXT NOT NULL,
+    sources INTEGER NOT NULL,   -- counts from the report, for lists that do not parse it
+    independent INTEGER NOT NULL,
+    facts INTEGER NOT NULL,
+    conflicts INTEGER NOT NULL,
+    unique_claims INTEGER NOT NULL,
     PRIMARY KEY (story_id, key)
 );
 """
@@ -372,13 +377,59 @@ class Store:
     def cache_report(self, story_id: str, key: str, data: dict[str, Any]) -> None:
         """Keep ``data`` as the story's report for ``key``; reports of other keys of the story
         (older members or settings) are dropped."""
+        counts = (
+            len(data["sources"]),
+            len(data["independence_groups"]),
+            sum(bool(g["corroborated"] and g["checkable"]) for g in data["claim_groups"]),
+            len(data["conflicts"]),
+            len(data["unique_claims"]),
+        )
         with self._writing("report"):
             self.db.execute("DELETE FROM story_reports WHERE story_id = ?", (story_id,))
             self.db.execute(
-                "INSERT INTO story_reports VALUES (?, ?, ?, ?)",
+                "INSERT INTO story_reports VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (story_id, key, json.dumps(data, ensure_ascii=False),
-                 datetime.now(UTC).isoformat(timespec="seconds")),
+                 datetime.now(UTC).isoformat(timespec="seconds"), *counts),
+            )  # fmt: skip
+
+    def report_counts(self) -> dict[str, dict[str, Any]]:
+        """Per story with a kept report: its counts (sources, independent, facts, conflicts,
+        unique) and when it was made; ``key`` says which settings it was made with."""
+        rows = self.db.execute(
+            "SELECT story_id, key, made_at, sources, independent, facts, conflicts, unique_claims "
+            "FROM story_reports"
+        )
+        return {
+            row["story_id"]: {
+                "key": row["key"], "made_at": row["made_at"], "sources": row["sources"],
+                "independent": row["independent"], "facts": row["facts"],
+                "conflicts": row["conflicts"], "unique": row["unique_claims"],
+            }
+            for row in rows
+        }  # fmt: skip
+
+    def search_stories(self, words: str, limit: int = 1000) -> list[str]:
+        """Ids of the stories whose label, or an article's title or text, holds every word of
+        ``words`` (case-insensitive substring match), newest first."""
+        terms = [w for w in words.split() if w][:8]
+        if not terms:
+            return [s.id for s in self.stories()][:limit]
+        clauses = []
+        params: list[str] = []
+        for term in terms:
+            escaped = term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+            like = f"%{escaped}%"
+            clauses.append(
+                "(s.label LIKE ? ESCAPE '\\' OR EXISTS (SELECT 1 FROM story_articles sa "
+                "JOIN articles a ON a.id = sa.article_id WHERE sa.story_id = s.id AND "
+                "(a.title LIKE ? ESCAPE '\\' OR a.text LIKE ? ESCAPE '\\')))"
             )
+            params += [like, like, like]
+        sql = (
+            f"SELECT s.id FROM stories s WHERE {' AND '.join(clauses)} "
+            "ORDER BY coalesce(s.last, '') DESC, s.updated_at DESC, s.id LIMIT ?"
+        )
+        return [row[0] for row in self.db.execute(sql, (*params, limit))]
 
     # -- claims ---------------------------------------------------------------------------
 
