@@ -811,6 +811,62 @@ def _report_stored(
     return docs
 
 
+@app.command()
+def serve(
+    db: DbOption = DEFAULT_DB,
+    host: Annotated[
+        str,
+        typer.Option(help="Address to listen on. The default serves this machine only."),
+    ] = "127.0.0.1",
+    port: Annotated[int, typer.Option(min=1, max=65535, help="Port to listen on.")] = 8000,
+    max_size: MaxSizeOption = "50MB",
+    max_files: Annotated[
+        int, typer.Option(min=1, help="Most files one upload may carry.")
+    ] = 20,
+    background: Annotated[
+        bool,
+        typer.Option(
+            "--background/--no-background",
+            help="Make the reports of stories that get new articles right away, in the background.",
+        ),
+    ] = True,
+) -> None:
+    """Serve the store as a local web app (stories, reports, articles, add) and a JSON API.
+
+    Pages at http://HOST:PORT/, the API under /api/ (documented at /api/docs, schema at
+    /api/openapi.json). Listens on 127.0.0.1 only, unless --host says otherwise: --host 0.0.0.0
+    lets anyone who can reach this machine read the store and add articles to it.
+
+    Example: corroborate serve --db news.db --port 8080
+    """
+    from corroborate.config import parse_size
+
+    try:
+        limit = parse_size(max_size)
+    except ValueError as exc:
+        raise _fail(f"--max-size: {exc}", 2) from None
+    try:
+        import uvicorn
+
+        from corroborate.web.app import create_app
+
+        application = create_app(db, max_upload_bytes=limit, max_files=max_files,
+                                 background=background)  # fmt: skip
+    except CorroborateError as exc:
+        raise _fail(str(exc)) from None
+    if host not in ("127.0.0.1", "localhost", "::1"):
+        typer.echo(
+            f"note: listening on {host}: anyone who can reach this machine can read {db} and add "
+            "articles to it",
+            err=True,
+        )
+    shown = f"[{host}]" if ":" in host else host
+    url = f"http://{shown}:{port}/"
+    typer.echo(f"serving {db} at {url} (API: {url}api/, docs: {url}api/docs); Ctrl-C stops",
+               err=True)  # fmt: skip
+    uvicorn.run(application, host=host, port=port, log_level="warning")
+
+
 def _failed_line(article: Any, reason: str) -> str:
     return f"failed: {article.input or article.id}: claims could not be extracted ({reason})"
 

@@ -353,6 +353,24 @@ class Store:
             for row in rows
         ]
 
+    def story(self, story_id: str) -> Story | None:
+        """One story by its exact id, its articles in publication order."""
+        row = self.db.execute("SELECT * FROM stories WHERE id = ?", (story_id,)).fetchone()
+        if row is None:
+            return None
+        members = [r[0] for r in self.db.execute(
+            "SELECT sa.article_id FROM story_articles sa JOIN articles a ON a.id = sa.article_id "
+            "WHERE sa.story_id = ? ORDER BY a.published, a.rowid", (story_id,))]  # fmt: skip
+        return Story(id=row["id"], label=row["label"], articles=members, first=row["first"],
+                     last=row["last"])  # fmt: skip
+
+    def story_of_article(self, article_id: str) -> str | None:
+        """The id of the story an article is in, if it is assigned."""
+        row = self.db.execute(
+            "SELECT story_id FROM story_articles WHERE article_id = ?", (article_id,)
+        ).fetchone()
+        return str(row[0]) if row else None
+
     def cached_provenance(self, story_id: str, members: str) -> dict[str, Any] | None:
         row = self.db.execute(
             "SELECT data FROM story_provenance WHERE story_id = ? AND members = ?",

@@ -1,0 +1,5 @@
+"""The JSON API under /api/ (to be written)."""
+
+from fastapi import APIRouter
+
+router = APIRouter(prefix="/api")

@@ -1,0 +1,137 @@
+"""The FastAPI application: settings, one store per request, security headers, reports made in
+the background after new articles arrive.
+
+    from corroborate.web.app import create_app
+    app = create_app("news.db")          # then: uvicorn.run(app, host="127.0.0.1", port=8000)
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import AsyncIterator, Iterator
+from concurrent.futures import ThreadPoolExecutor
+from contextlib import asynccontextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.responses import Response
+
+from corroborate.store import Store
+
+__all__ = ["CSP", "Settings", "create_app", "open_store"]
+
+log = logging.getLogger(__name__)
+
+# No script at all, from anywhere; styles from the app itself (inline <style> included: the
+# pages are self-contained); forms post only to the app; no framing.
+CSP = (
+    "default-src 'none'; script-src 'none'; style-src 'self' 'unsafe-inline'; "
+    "img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    """What the app serves and its limits."""
+
+    db: str
+    max_upload_bytes: int = 50 * 1024 * 1024  # per file, as the CLI's --max-size default
+    max_files: int = 20  # per upload request
+    max_paste_chars: int = 2_000_000
+    words: int = 200  # the brief's length
+    background: bool = True  # make reports of new or grown stories after an upload
+
+
+class Reports:
+    """One background thread that makes (and keeps in the store) the reports of stories that
+    got new articles, so their pages open at once. Pending stories are skipped if queued twice."""
+
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+        self.pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="corroborate-report")
+        self.pending: set[str] = set()
+        self.lock = threading.Lock()
+
+    def submit(self, story_id: str) -> None:
+        with self.lock:
+            if story_id in self.pending:
+                return
+            self.pending.add(story_id)
+        self.pool.submit(self._make, story_id)
+
+    def busy(self, story_id: str) -> bool:
+        with self.lock:
+            return story_id in self.pending
+
+    def _make(self, story_id: str) -> None:
+        from corroborate.web.service import story_report
+
+        try:
+            with Store(self.settings.db) as store:
+                story_report(store, story_id, words=self.settings.words)
+        except Exception:  # a background failure must not kill the thread; the page retries
+            log.exception("report of story %s could not be made", story_id)
+        finally:
+            with self.lock:
+                self.pending.discard(story_id)
+
+    def close(self) -> None:
+        self.pool.shutdown(wait=False, cancel_futures=True)
+
+
+def open_store(request: Request) -> Iterator[Store]:
+    """FastAPI dependency: a store connection for this request, closed after it."""
+    settings: Settings = request.app.state.settings
+    with Store(settings.db) as store:
+        yield store
+
+
+def create_app(db: str | Path = "corroborate.db", **options: Any) -> FastAPI:
+    """The web app over the store in ``db`` (created if missing); ``options`` set
+    :class:`Settings` fields (limits, brief length, background reports)."""
+    settings = Settings(db=str(db), **options)
+    with Store(settings.db):  # create or migrate once, before requests come in
+        pass
+    reports = Reports(settings)
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        yield
+        reports.close()
+
+    app = FastAPI(
+        lifespan=lifespan,
+        title="corroborate",
+        summary="Cross-checked accounts of news stories: stories, reports, articles, claims.",
+        version=_version(),
+        docs_url=None,  # Swagger UI and ReDoc load scripts from a CDN: /api/docs instead
+        redoc_url=None,
+        openapi_url="/api/openapi.json",
+    )
+    app.state.settings = settings
+    app.state.reports = reports
+
+    @app.middleware("http")
+    async def security_headers(request: Request, call_next: Any) -> Response:
+        response: Response = await call_next(request)
+        response.headers.setdefault("Content-Security-Policy", CSP)
+        response.headers.setdefault("X-Content-Type-Options", "nosniff")
+        response.headers.setdefault("Referrer-Policy", "no-referrer")
+        response.headers.setdefault("X-Frame-Options", "DENY")
+        return response
+
+    from corroborate.web import api, pages
+
+    app.include_router(api.router)
+    app.include_router(pages.router)
+
+    return app
+
+
+def _version() -> str:
+    from corroborate import __version__
+
+    return __version__

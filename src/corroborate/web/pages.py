@@ -1,0 +1,5 @@
+"""The server-rendered pages (to be written)."""
+
+from fastapi import APIRouter
+
+router = APIRouter()
