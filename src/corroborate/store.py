@@ -208,13 +208,16 @@ class Store:
         for article, _ in self.articles_with_time(limit):
             yield article
 
-    def articles_with_time(self, limit: int | None = None) -> Iterator[tuple[Article, str]]:
-        """Stored articles with their ingest time (UTC, ISO 8601), newest ingest first."""
+    def articles_with_time(
+        self, limit: int | None = None, offset: int = 0
+    ) -> Iterator[tuple[Article, str]]:
+        """Stored articles with their ingest time (UTC, ISO 8601), newest ingest first; the
+        first ``offset`` of them skipped."""
         sql = "SELECT * FROM articles ORDER BY ingested_at DESC, published DESC, rowid DESC"
         params: tuple[Any, ...] = ()
-        if limit is not None:
-            sql += " LIMIT ?"
-            params = (limit,)
+        if limit is not None or offset:
+            sql += " LIMIT ? OFFSET ?"
+            params = (-1 if limit is None else limit, offset)
         for row in self.db.execute(sql, params):
             yield _from_row(row), row["ingested_at"]
 
@@ -387,10 +390,17 @@ class Store:
 
     def cached_report(self, story_id: str, key: str) -> dict[str, Any] | None:
         """A stored story's report.json made with the settings ``key`` stands for, if any."""
+        data = self.cached_report_json(story_id, key)
+        return json.loads(data) if data is not None else None
+
+    def cached_report_json(self, story_id: str, key: str) -> bytes | None:
+        """The same as :meth:`cached_report`, as the UTF-8 JSON kept, unparsed (to serve it as
+        it is: no decoding, parsing or serialising)."""
         row = self.db.execute(
-            "SELECT data FROM story_reports WHERE story_id = ? AND key = ?", (story_id, key)
+            "SELECT CAST(data AS BLOB) FROM story_reports WHERE story_id = ? AND key = ?",
+            (story_id, key),
         ).fetchone()
-        return json.loads(row[0]) if row else None
+        return bytes(row[0]) if row else None
 
     def cache_report(self, story_id: str, key: str, data: dict[str, Any]) -> None:
         """Keep ``data`` as the story's report for ``key``; reports of other keys of the story

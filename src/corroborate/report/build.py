@@ -412,9 +412,9 @@ def report_key(
 
 
 def _default_embedder_name() -> str:
-    from corroborate.embed import get_embedder
+    from corroborate.embed import embedder_name
 
-    return get_embedder().name
+    return embedder_name()  # without loading the model: a kept report is read at once
 
 
 def stored_report(
