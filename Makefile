@@ -32,13 +32,19 @@ test: $(STAMP)
 	$(BIN)/mypy
 	$(BIN)/python -m pytest -q
 
+# BRIEF_CLUSTERS: a JSONL of news clusters with reference summaries for bench/brief.py (none is
+# shipped: see bench/RESULTS.md for the Multi-News clusters we used); without it that bench is left out.
 bench: $(STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[bench]'
 	$(BIN)/python bench/extraction.py
 	$(BIN)/python bench/stories.py
 	$(BIN)/python bench/similarity.py
 	$(BIN)/python bench/scale.py
 	$(BIN)/python bench/quantities.py
 	$(BIN)/python bench/claims.py
+	$(BIN)/python bench/report.py
+	$(BIN)/python bench/serve.py
+	$(if $(BRIEF_CLUSTERS),$(BIN)/python bench/brief.py $(BRIEF_CLUSTERS))
 
 clean:
 	rm -rf $(VENV) $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm $(DEMO_OUT) .pytest_cache .mypy_cache .ruff_cache

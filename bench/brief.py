@@ -68,7 +68,7 @@ try:
     from sumy.utils import get_stop_words
 except ImportError as missing:
     print(
-        f"bench/brief.py needs rouge-score and sumy ({missing}): pip install rouge-score sumy",
+        f"bench/brief.py needs rouge-score and sumy ({missing}): pip install -e '.[bench]'",
         file=sys.stderr,
     )
     sys.exit(2)
@@ -79,6 +79,11 @@ SYSTEMS = ("ours", "lexrank", "lexrank-matched")
 METRICS = ("r1_recall", "r2_recall", "r1_f1", "r2_f1")
 WORD = re.compile(r"[^\W_]+(?:['’.\-][^\W_]+)*")
 BOOTSTRAP_DRAWS = 2000
+CORROBORATED_BANDS: tuple[tuple[str, Callable[[float], bool]], ...] = (
+    ("half or more", lambda share: share >= 0.5),
+    ("some", lambda share: 0 < share < 0.5),
+    ("none", lambda share: share == 0),
+)
 WARM_UP = [
     "The army said on Saturday that more than 300 people had been killed in the city.\n"
     "Rebels took the airport on Friday, the monitor said.",
@@ -203,18 +208,27 @@ def _embedder() -> Any:
     return get_embedder()
 
 
-def our_summary(articles: list[Article], words: int) -> str:
-    """corroborate's brief of ``articles`` in at most about ``words`` words, without citations."""
+def _story_embedder() -> Any:
+    """A cache over the model for one cluster, as ``build_report`` uses for one story."""
+    from corroborate.embed import CachedEmbedder
+
+    return CachedEmbedder(_embedder())
+
+
+def our_summary(articles: list[Article], words: int) -> tuple[str, float]:
+    """corroborate's brief of ``articles`` in at most about ``words`` words, without citations,
+    and the share of its words in sentences backed by two or more independent sources."""
     from corroborate.claims import extract_many
     from corroborate.report import group_claims, make_brief
     from corroborate.reuse import provenance
 
-    embedder = _embedder()
+    embedder = _story_embedder()
     claims = {a.id: c for a, c in extract_many(articles)}
     groups = provenance(articles, embedder).groups
     claim_groups = group_claims(articles, claims, groups, embedder=embedder)
     brief = make_brief(articles, claim_groups, embedder=embedder, words=words)
-    return " ".join(s.text for s in brief.sentences)
+    backed = sum(len(s.text.split()) for s in brief.sentences if s.sources >= 2)
+    return " ".join(s.text for s in brief.sentences), backed / max(1, brief.words)
 
 
 class Tokenizer:
@@ -318,9 +332,10 @@ def run_cluster(cluster: Cluster, words: int, cut_at: int) -> Result:
         reference_words=mean(len(r.split()) for r in cluster.references),
     )
     error = None
+    corroborated = 0.0
     start = time.perf_counter()
     try:
-        ours = our_summary(cluster.articles, words)
+        ours, corroborated = our_summary(cluster.articles, words)
     except Exception as exc:  # scored as an empty summary, counted, and shown
         ours, error = "", f"{type(exc).__name__}: {exc}"
         print(f"error: cluster {cluster.id}: our pipeline failed: {error}", file=sys.stderr)
@@ -342,6 +357,7 @@ def run_cluster(cluster: Cluster, words: int, cut_at: int) -> Result:
             **{k: round(v, 5) for k, v in score(scored, cluster.references).items()},
             "summary": scored,
         }
+    result.systems["ours"]["corroborated"] = round(corroborated, 3)
     if error:
         result.systems["ours"]["error"] = error
     return result
@@ -359,11 +375,15 @@ def means(results: list[Result], system: str) -> dict[str, float]:
     return out
 
 
+def gap(result: Result, metric: str, a: str = "ours", b: str = "lexrank") -> float:
+    return float(result.systems[a][metric] - result.systems[b][metric])
+
+
 def bootstrap(
     results: list[Result], metric: str, a: str = "ours", b: str = "lexrank"
 ) -> tuple[float, float, float, int]:
     """Mean paired difference a - b and its 95% percentile interval over resampled clusters."""
-    diffs = [r.systems[a][metric] - r.systems[b][metric] for r in results]
+    diffs = [gap(r, metric, a, b) for r in results]
     rng = random.Random(5)
     draws = sorted(mean(rng.choices(diffs, k=len(diffs))) for _ in range(BOOTSTRAP_DRAWS))
     low = draws[int(0.025 * BOOTSTRAP_DRAWS)]
@@ -418,6 +438,18 @@ def print_report(
     for metric in ("r1_recall", "r2_recall"):
         diff, low, high, wins = bootstrap(results, metric)
         print(f"  {metric:<10} {diff:+.4f}  [{low:+.4f}, {high:+.4f}]  {wins}/{len(results)}")
+    print()
+    print("by the share of the brief's words backed by 2+ independent sources (ours - lexrank)")
+    for label, keep in CORROBORATED_BANDS:
+        part = [r for r in results if keep(r.systems["ours"]["corroborated"])]
+        if part:
+            r1 = mean(gap(r, "r1_recall") for r in part)
+            r2 = mean(gap(r, "r2_recall") for r in part)
+            ahead = sum(gap(r, "r1_recall") > 0 for r in part)
+            print(
+                f"  {label:<12} {len(part):>4} clusters  R1 {r1:+.4f}  R2 {r2:+.4f}  "
+                f"R1 ahead in {ahead}"
+            )
 
 
 def warm_up() -> float:

@@ -7,7 +7,7 @@ from typing import Any
 import numpy as np
 
 from corroborate.embed import Embedder
-from corroborate.records import Article, Claim, Mention
+from corroborate.records import Article, Attribution, Claim, Mention
 from corroborate.report import ClaimGroup
 from corroborate.report.brief import make_brief
 
@@ -21,6 +21,7 @@ def test_seed_brief(seed_data: Seeds, seed_groups: list[ClaimGroup], model: Embe
     texts = [s.text for s in brief.sentences]
     assert len(set(texts)) == len(texts)
     assert any("over 300" in t for t in texts)  # the corroborated toll
+    assert not any(t.startswith(("It ", "He ", "They ")) for t in texts)  # none leans on another
     by_id = {g.id: g for g in seed_groups}
     for s in brief.sentences:
         assert s.citations and s.sources >= 2
@@ -96,3 +97,44 @@ class _Distinct:
 
     def encode(self, texts: list[str]) -> np.ndarray:
         return np.eye(8, dtype=np.float32)[: len(texts)]
+
+
+def test_wording_stands_alone_and_names_its_source() -> None:
+    a = article("a", "River Update\nIt rose two metres. The river rose two metres on Monday.")
+    b = article("b", "The river rose two metres on Monday, the agency said. Roads shut.")
+    c = article("c", "It rose by two metres on Monday.")
+    rise = group(1, 3, [(a, 0), (b, 0), (c, 0)])  # a heading and "It rose…" are not whole
+    brief = make_brief([a, b, c], [rise], words=100, embedder=_Distinct())
+    texts = [s.text for s in brief.sentences]
+    assert texts == ["The river rose two metres on Monday, the agency said."]
+    assert brief.sentences[0].citations == [1, 2, 3]
+
+    d = article("d", "Water rose on Monday. The agency said the water rose.")
+    e = article("e", "Roads closed. Shops closed. Water rose on Monday, the agency said.")
+    said = group(2, 2, [(d, 0), (e, 2)])
+    said.claims[1].attribution = Attribution("the agency", 0, 10, "said")
+    brief = make_brief([d, e], [said], words=100, embedder=_Distinct())
+    assert brief.sentences[0].article == "e"  # the attributed wording, though later in its article
+    assert brief.sentences[0].text == "Water rose on Monday, the agency said."
+
+
+class _Axis:
+    """Texts naming "river" point one way, the rest another: the story is about the river."""
+
+    name = "axis"
+    dim = 2
+
+    def encode(self, texts: list[str]) -> np.ndarray:
+        return np.array([[1.0, 0.0] if "river" in t else [0.0, 1.0] for t in texts], np.float32)
+
+
+def test_salience_orders_groups_of_equal_support() -> None:
+    a = article("a", "Shops shut on Monday. The river burst its banks. The river rose on Monday.")
+    b = article("b", "The river rose on Monday. Shops shut on Monday.")
+    shops = group(1, 2, [(a, 0), (b, 1)])
+    banks = group(2, 1, [(a, 1)])
+    rose = group(3, 2, [(a, 2), (b, 0)])
+    brief = make_brief([a, b], [shops, banks, rose], words=6, embedder=_Axis())
+    assert [s.group for s in brief.sentences] == [3]  # on the story's subject, and as supported
+    brief = make_brief([a, b], [shops, banks, rose], words=100, embedder=_Axis())
+    assert {s.group for s in brief.sentences} == {1, 3}  # banks repeats rose (same vector)
