@@ -7,8 +7,9 @@ commentary, and then the more salient first: ``SALIENCE_WEIGHT`` times the cosin
 sentence's embedding with the story's centroid (the mean of each article's mean sentence
 embedding, so every article weighs alike) minus the rest times how far into their articles the
 group's claims come (news puts what matters first). Each chosen group contributes the whole
-sentence in which it is stated earliest (relative position in its article), among sentences
-that stand on their own: finished by a stop (not a heading or a caption cut short) and not
+sentence of one of its claims — one that names its source when any does (a figure comes with
+who gives it), else the one stated earliest (relative position in its article) — among
+sentences that stand on their own: finished by a stop (not a heading or a caption cut short) and not
 opening on a personal pronoun (``It confirmed…`` leans on a sentence the brief does not have).
 The sentence is followed by the citations of every article in the group. A sentence that
 repeats one already chosen (the same sentence, or a cosine of its embedding above
@@ -83,7 +84,7 @@ def make_brief(
     brief = Brief(sources=[a.id for a in articles])
     texts: list[tuple[ClaimGroup, str, str]] = []
     for group in groups:
-        first = _earliest(group, sentences)
+        first = _wording(group, sentences)
         if first is not None:
             texts.append((group, first.article, sentences[first.article][first.sentence].text))
     if not texts:
@@ -123,9 +124,10 @@ def make_brief(
     return brief
 
 
-def _earliest(group: ClaimGroup, sentences: dict[str, list[Any]]) -> Claim | None:
-    """The group's claim that comes earliest in its article (relative position) in a sentence
-    that stands on its own (finished, not opening on a pronoun), if any."""
+def _wording(group: ClaimGroup, sentences: dict[str, list[Any]]) -> Claim | None:
+    """The claim whose sentence states the group in the brief: among those in a sentence that
+    stands on its own (finished, not opening on a pronoun), an attributed one first, then the
+    earliest in its article (relative position); None when no sentence stands alone."""
     stated = [
         c
         for c in group.claims
