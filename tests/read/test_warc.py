@@ -197,3 +197,37 @@ def test_record_cut_in_its_payload_is_not_an_article(
     articles, problems = read_all([path])
     assert articles == []
     assert any(p.level == "failed" and "truncated" in p.reason for p in problems)
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        b"WARC/1.0\r\nWARC-Type: response\r\nContent-Length: 99999\r\n\r\nshort",
+        b"WARC/1.0\nWARC-Type: response\n\nhello",
+    ],
+)
+def test_record_header_warcio_cannot_parse_is_one_failure(
+    read_all: ReadAll, write: Callable[..., Path], data: bytes
+) -> None:
+    good = write("good.txt", "The ferry to Lindholm resumed on Tuesday, the operator said.\n")
+    bad = write("bad.warc", data)
+    articles, problems = read_all([bad, good])
+    assert [a.input for a in articles] == [str(good)]  # the next input is still read
+    assert [(p.input, p.level) for p in problems] == [(str(bad), "failed")]
+    assert "corrupt WARC" in problems[0].reason and "malformed" in problems[0].reason
+
+
+def test_a_reader_tripping_on_odd_input_fails_that_input_alone(
+    read_all: ReadAll, write: Callable[..., Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from corroborate import read
+
+    def broken(*args: object) -> None:
+        raise LookupError("a library's own bug")
+
+    monkeypatch.setitem(read.READERS, "warc", broken)
+    good = write("good.txt", "The ferry to Lindholm resumed on Tuesday, the operator said.\n")
+    bad = write("odd.warc", b"WARC/1.0\r\n\r\n")
+    articles, problems = read_all([bad, good])
+    assert [a.input for a in articles] == [str(good)]
+    assert problems[0].reason == "could not be read (LookupError: a library's own bug)"

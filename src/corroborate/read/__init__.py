@@ -88,7 +88,9 @@ def detect_kind(inp: Input, head: bytes) -> str:
 
 
 def read_input(inp: Input, options: ReadOptions) -> Iterator[Article | Problem]:
-    """Read one input; any :class:`ReadError` becomes a problem naming it."""
+    """Read one input; any :class:`ReadError` becomes a problem naming it, and so does an
+    unexpected error of a reader's library (logged with its traceback), so one odd input never
+    stops the others."""
     try:
         head = inp.head(4096)
         if not head:
@@ -106,6 +108,9 @@ def read_input(inp: Input, options: ReadOptions) -> Iterator[Article | Problem]:
         yield Problem(inp.name, str(exc))
     except RecursionError:
         yield Problem(inp.name, "too deeply nested to parse")
+    except Exception as exc:  # a reader's library tripping on odd input: this input fails alone
+        log.warning("reading %s failed", inp.name, exc_info=True)
+        yield Problem(inp.name, f"could not be read ({type(exc).__name__}: {exc})")
 
 
 def _expand(

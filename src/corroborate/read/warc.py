@@ -52,7 +52,6 @@ def _drain(record: Any) -> bool:
 def read_warc(
     inp: Input, options: ReadOptions, data: bytes | None = None
 ) -> Iterator[Article | Problem]:
-    from warcio.archiveiterator import ArchiveIterator
     from warcio.exceptions import ArchiveLoadFailed
 
     skipped: Counter[str] = Counter()
@@ -69,7 +68,7 @@ def read_warc(
         if not head.startswith(b"WARC/") and not head.startswith(b"filedesc://"):
             raise ReadError("not a WARC file: it does not start with a WARC/ header")
         try:
-            for record in ArchiveIterator(stream, arc2warc=head.startswith(b"filedesc://")):
+            for record in _records(stream, arc=head.startswith(b"filedesc://")):
                 records += 1
                 if record.rec_type is None:
                     raise ArchiveLoadFailed("a record has no readable header")
@@ -114,6 +113,23 @@ def read_warc(
             level="skipped",
             count=total,
         )
+
+
+def _records(stream: BinaryIO, arc: bool) -> Iterator[Any]:
+    """warcio's records; a header warcio cannot parse (it fails with AttributeError, KeyError…
+    on a record without the headers it expects) is a corrupt archive, not a crash."""
+    from warcio.archiveiterator import ArchiveIterator
+    from warcio.exceptions import ArchiveLoadFailed
+
+    records = iter(ArchiveIterator(stream, arc2warc=arc))
+    while True:
+        try:
+            record = next(records)
+        except StopIteration:
+            return
+        except (AttributeError, KeyError, IndexError, TypeError) as exc:
+            raise ArchiveLoadFailed(f"a record header is malformed ({exc})") from None
+        yield record
 
 
 def _gunzip_head(head: bytes) -> bytes:
