@@ -860,6 +860,12 @@ def serve(
             "articles to it",
             err=True,
         )
+    import logging
+
+    errors = logging.StreamHandler()  # the app's failures (a 500, a background report) with
+    errors.setFormatter(logging.Formatter("%(levelname)s: %(name)s: %(message)s"))  # tracebacks
+    logging.getLogger("corroborate").addHandler(errors)
+    logging.getLogger("corroborate").setLevel(logging.WARNING)
     shown = f"[{host}]" if ":" in host else host
     url = f"http://{shown}:{port}/"
     typer.echo(f"serving {db} at {url} (API: {url}api/, docs: {url}api/docs); Ctrl-C stops",

@@ -27,6 +27,7 @@ if TYPE_CHECKING:
 __all__ = ["SCHEMA_VERSION", "Store"]
 
 SCHEMA_VERSION = 4
+MAX_SEARCH_TERMS = 8  # words of a story search that are used
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS articles (
@@ -141,6 +142,7 @@ class Store:
         try:
             self.db = sqlite3.connect(self.path, timeout=30)
             self.db.row_factory = sqlite3.Row
+            self.db.create_function("casefold", 1, _casefold, deterministic=True)
             self.db.execute("PRAGMA journal_mode=WAL")
             self.db.execute("PRAGMA foreign_keys=ON")
             self._migrate()
@@ -438,19 +440,23 @@ class Store:
 
     def search_stories(self, words: str, limit: int = 1000) -> list[str]:
         """Ids of the stories whose label, or an article's title or text, holds every word of
-        ``words`` (case-insensitive substring match), newest first."""
-        terms = [w for w in words.split() if w][:8]
+        ``words`` (case-insensitive substring match; at most ``MAX_SEARCH_TERMS`` words are
+        used), newest first."""
+        terms = [w for w in words.split() if w][:MAX_SEARCH_TERMS]
         if not terms:
             return [s.id for s in self.stories()][:limit]
         clauses = []
         params: list[str] = []
         for term in terms:
             escaped = term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-            like = f"%{escaped}%"
+            # LIKE ignores the case of ASCII letters only: other words are compared casefolded
+            fold = "{}" if term.isascii() else "casefold({})"
+            like = f"%{escaped if term.isascii() else escaped.casefold()}%"
+            label, title, text = (fold.format(c) for c in ("s.label", "a.title", "a.text"))
             clauses.append(
-                "(s.label LIKE ? ESCAPE '\\' OR EXISTS (SELECT 1 FROM story_articles sa "
+                f"({label} LIKE ? ESCAPE '\\' OR EXISTS (SELECT 1 FROM story_articles sa "
                 "JOIN articles a ON a.id = sa.article_id WHERE sa.story_id = s.id AND "
-                "(a.title LIKE ? ESCAPE '\\' OR a.text LIKE ? ESCAPE '\\')))"
+                f"({title} LIKE ? ESCAPE '\\' OR {text} LIKE ? ESCAPE '\\')))"
             )
             params += [like, like, like]
         sql = (
@@ -598,3 +604,8 @@ def _from_row(row: sqlite3.Row) -> Article:
     data["paragraphs"] = json.loads(data["paragraphs"])
     data["removed"] = json.loads(data["removed"])
     return Article.from_dict(data)
+
+
+def _casefold(value: str | None) -> str | None:
+    """SQL ``casefold(x)``: Unicode case folding for searches (SQLite's LIKE folds ASCII only)."""
+    return value.casefold() if isinstance(value, str) else value

@@ -185,7 +185,8 @@ def _not_found(what: str, ident: str) -> HTTPException:
 
 
 Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT, description="how many items at most")]
-Offset = Annotated[int, Query(ge=0, description="how many items to skip")]
+MAX_OFFSET = 10**9  # past any store's size; SQLite and islice refuse far larger numbers
+Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET, description="how many items to skip")]
 StoryId = Annotated[str, Path(description="a story's id (`corroborate stories`, GET /api/stories)")]
 ArticleId = Annotated[str, Path(description="an article's whole id (16 hex digits)")]
 
@@ -613,7 +614,9 @@ class IngestResult(BaseModel):
     )
 
 
-class _Refused(Exception):
+class Refused(Exception):
+    """A request the app will not take: its status and a message for the client."""
+
     def __init__(self, status: int, message: str) -> None:
         super().__init__(message)
         self.status = status
@@ -668,7 +671,7 @@ async def ingest(request: Request) -> JSONResponse:
     try:
         fields, uploads = await _read_request(request, settings)
         inputs, options, feed_url = _inputs(fields, uploads, settings)
-    except _Refused as exc:
+    except Refused as exc:
         return _error(exc.status, exc.message)
     on_story = request.app.state.reports.submit if settings.background else None
     try:
@@ -691,7 +694,7 @@ async def _read_request(request: Request, settings: Settings) -> tuple[dict[str,
     limit = _body_limit(settings)
     length = request.headers.get("content-length", "")
     if length.isdigit() and int(length) > limit:
-        raise _Refused(
+        raise Refused(
             413,
             f"the request has {int(length):,} bytes, over the {limit:,} the "
             "limits allow in all; nothing was stored",
@@ -702,7 +705,7 @@ async def _read_request(request: Request, settings: Settings) -> tuple[dict[str,
     if kind in ("", "application/json") or kind.endswith("+json"):
         data = await _read_body(request, 6 * settings.max_paste_chars + 2**16)
         if not data.strip():
-            raise _Refused(
+            raise Refused(
                 400,
                 'empty body: send JSON ({"text": ...} or {"feed_url": ...}) '
                 "or a multipart form with files",
@@ -710,11 +713,13 @@ async def _read_request(request: Request, settings: Settings) -> tuple[dict[str,
         try:
             fields = json.loads(data)
         except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-            raise _Refused(400, f"the body is not valid JSON: {exc}") from None
+            raise Refused(400, f"the body is not valid JSON: {exc}") from None
+        except RecursionError:
+            raise Refused(400, "the body is JSON nested too deeply to read") from None
         if not isinstance(fields, dict):
-            raise _Refused(422, f"the body must be a JSON object, not {type(fields).__name__}")
+            raise Refused(422, f"the body must be a JSON object, not {type(fields).__name__}")
         return fields, []
-    raise _Refused(
+    raise Refused(
         415, f"unsupported content type {kind!r}: send application/json or multipart/form-data"
     )
 
@@ -724,31 +729,37 @@ async def _read_body(request: Request, limit: int) -> bytes:
     async for chunk in request.stream():
         size += len(chunk)
         if size > limit:
-            raise _Refused(413, f"the body is over {limit:,} bytes; nothing was stored")
+            raise Refused(413, f"the body is over {limit:,} bytes; nothing was stored")
         chunks.append(chunk)
     return b"".join(chunks)
 
 
-async def _read_form(
-    request: Request, settings: Settings, limit: int
-) -> tuple[dict[str, Any], list[Input]]:
+def bounded(request: Request, limit: int) -> Request:
+    """The request, reading whose body raises :class:`Refused` (413) past ``limit`` bytes: it
+    counts what arrives, so a body without a Content-Length (chunked) is bounded too."""
     seen = 0
 
-    async def receive() -> Any:  # counts what arrives, so a body without a length is bounded
+    async def receive() -> Any:
         nonlocal seen
         message = await request.receive()
         if message.get("type") == "http.request":
             seen += len(message.get("body", b""))
             if seen > limit:
-                raise _Refused(
+                raise Refused(
                     413,
                     f"the request is over {limit:,} bytes, what the limits "
                     "allow in all; nothing was stored",
                 )
         return message
 
+    return Request(request.scope, receive)
+
+
+async def _read_form(
+    request: Request, settings: Settings, limit: int
+) -> tuple[dict[str, Any], list[Input]]:
     try:
-        form = await Request(request.scope, receive).form(
+        form = await bounded(request, limit).form(
             max_files=settings.max_files,
             max_fields=MAX_FORM_FIELDS,
             max_part_size=6 * settings.max_paste_chars + 2**16,
@@ -756,12 +767,12 @@ async def _read_form(
     except StarletteHTTPException as exc:  # the multipart parser's limits and errors
         detail = str(exc.detail)
         if detail.startswith("Too many files"):
-            raise _Refused(
+            raise Refused(
                 413,
                 f"too many files: at most {settings.max_files} in one request; nothing was stored",
             ) from None
         status = 413 if "maximum" in detail.lower() else 400
-        raise _Refused(status, f"the form could not be read: {detail}") from None
+        raise Refused(status, f"the form could not be read: {detail}") from None
     try:
         fields: dict[str, Any] = {}
         uploads: list[Input] = []
@@ -771,18 +782,18 @@ async def _read_form(
                     continue  # an empty file field of a browser form
                 data = await value.read(settings.max_upload_bytes + 1)
                 if len(data) > settings.max_upload_bytes:
-                    raise _Refused(
+                    raise Refused(
                         413,
                         f"{value.filename}: over {settings.max_upload_bytes:,} "
                         "bytes, the limit per file; nothing was stored",
                     )
                 uploads.append(Input(name=value.filename or "upload", data=data))
             elif key in fields:
-                raise _Refused(400, f"form field {key!r} given twice")
+                raise Refused(400, f"form field {key!r} given twice")
             else:
                 fields[key] = value
         if len(uploads) > settings.max_files:
-            raise _Refused(
+            raise Refused(
                 413,
                 f"too many files: {len(uploads)}, at most {settings.max_files} "
                 "in one request; nothing was stored",
@@ -798,7 +809,7 @@ def _inputs(
     try:
         fields = IngestFields.model_validate(raw)
     except ValidationError as exc:
-        raise _Refused(422, _validation_message(exc)) from None
+        raise Refused(422, _validation_message(exc)) from None
     values = {
         k: (v.strip() or None) if isinstance(v, str) else v
         for k, v in fields.model_dump().items()
@@ -806,7 +817,7 @@ def _inputs(
     }
     text = (fields.text or "").replace("\r\n", "\n")
     if len(text) > settings.max_paste_chars:
-        raise _Refused(
+        raise Refused(
             413,
             f"the text has {len(text):,} characters, over the limit of "
             f"{settings.max_paste_chars:,}; nothing was stored",
@@ -815,14 +826,14 @@ def _inputs(
     if values["published"]:
         published = normalize_published(values["published"])
         if published is None:
-            raise _Refused(
+            raise Refused(
                 422,
                 f"published: {values['published']!r} is not a date (ISO 8601 "
                 "like 2024-12-01, or RFC 2822)",
             )
     feed_url = values["feed_url"]
     if feed_url and not feed_url.lower().startswith(("http://", "https://")):
-        raise _Refused(400, f"feed_url must be an http or https URL, not {feed_url[:200]!r}")
+        raise Refused(400, f"feed_url must be an http or https URL, not {feed_url[:200]!r}")
     inputs = list(uploads)
     if text.strip():
         meta = {k: values[k] for k in ("title", "source", "url") if values[k]}
@@ -834,9 +845,9 @@ def _inputs(
         else:
             inputs.insert(0, Input(name="pasted text", data=text.encode("utf-8")))
     elif fields.text is not None and not uploads and not feed_url:
-        raise _Refused(400, "text is empty")
+        raise Refused(400, "text is empty")
     if not inputs and not feed_url:
-        raise _Refused(400, "nothing to add: give text, files or a feed_url")
+        raise Refused(400, "nothing to add: give text, files or a feed_url")
     options = ReadOptions(
         max_bytes=settings.max_upload_bytes, published=published, source=values["source"]
     )

@@ -21,7 +21,15 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from corroborate.store import Store
 
-__all__ = ["CSP", "SecurityHeaders", "Settings", "create_app", "open_store"]
+__all__ = [
+    "CSP",
+    "HeadAsGet",
+    "SecurityHeaders",
+    "Settings",
+    "create_app",
+    "open_store",
+    "security_headers",
+]
 
 log = logging.getLogger(__name__)
 
@@ -90,6 +98,11 @@ _SECURITY_HEADERS = (
 )
 
 
+def security_headers() -> dict[str, str]:
+    """The headers every response carries, for one made outside the middleware (a 500 page)."""
+    return {k.decode("ascii"): v.decode("ascii") for k, v in _SECURITY_HEADERS}
+
+
 class SecurityHeaders:
     """Adds the security headers to every HTTP response that does not set them itself. Plain
     ASGI: a ``@app.middleware("http")`` function (BaseHTTPMiddleware) re-streams every body
@@ -112,6 +125,28 @@ class SecurityHeaders:
             await send(message)
 
         await self.app(scope, receive, send_with_headers)
+
+
+class HeadAsGet:
+    """Answers HEAD as the GET of the same path would, without its body (FastAPI routes answer
+    only the methods they name, so a HEAD of any page was a 405)."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or scope["method"] != "HEAD":
+            await self.app(scope, receive, send)
+            return
+
+        async def send_headers_only(message: Message) -> None:
+            if message["type"] == "http.response.body":
+                if message.get("more_body", False):
+                    return
+                message = {"type": "http.response.body", "body": b""}
+            await send(message)
+
+        await self.app({**scope, "method": "GET"}, receive, send_headers_only)
 
 
 def open_store(request: Request) -> Iterator[Store]:
@@ -146,12 +181,14 @@ def create_app(db: str | Path = "corroborate.db", **options: Any) -> FastAPI:
     app.state.settings = settings
     app.state.reports = reports
 
-    app.add_middleware(SecurityHeaders)
+    app.add_middleware(HeadAsGet)
+    app.add_middleware(SecurityHeaders)  # added last: the outer one, so HEAD answers get them
 
     from corroborate.web import api, pages
 
     app.include_router(api.router)
     app.include_router(pages.router)
+    pages.install_error_handlers(app)  # HTML error pages, a 500 page with the headers
     api.install_error_handlers(app)  # JSON errors for /api/ paths no route answers
 
     return app

@@ -24,29 +24,32 @@ import contextlib
 import functools
 import itertools
 import json
+import logging
 import math
 import re
+from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 from urllib.parse import quote, urlencode
 
 import jinja2
-from fastapi import APIRouter, Request
-from fastapi.responses import HTMLResponse, Response
+from fastapi import APIRouter, FastAPI, Request
+from fastapi.responses import HTMLResponse, JSONResponse, Response
 from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import UploadFile
 from starlette.exceptions import HTTPException
 
-from corroborate.config import ReadOptions
+from corroborate.config import ReadOptions, normalize_published
 from corroborate.errors import CorroborateError
 from corroborate.read import Input
 from corroborate.report.html import LIMITS, PALETTE, _report_view, _web_url
 from corroborate.store import Store
-from corroborate.web import service
-from corroborate.web.app import Settings
+from corroborate.web import api, service
+from corroborate.web.app import Settings, security_headers
 
-__all__ = ["router"]
+__all__ = ["install_error_handlers", "router"]
 
+log = logging.getLogger(__name__)
 router = APIRouter(include_in_schema=False)  # pages are not part of the API's schema
 
 PER_PAGE = 20  # stories per page of the list
@@ -86,6 +89,34 @@ def _render(template: str, status_code: int = 200, **context: Any) -> HTMLRespon
 
 def _error(status: int, title: str, message: str) -> HTMLResponse:
     return _render("error.html", status, title=title, status=status, message=message)
+
+
+_TITLES = {404: "Not found", 405: "Method not allowed", 413: "Too large"}
+
+
+def install_error_handlers(app: FastAPI) -> None:
+    """HTML error pages for paths no page answers (404, 405…) instead of FastAPI's JSON, and a
+    500 page for an unexpected error: logged with its traceback, shown without it, with the
+    security headers (it is made outside the middleware that adds them)."""
+
+    async def on_http(request: Request, exc: Exception) -> Response:
+        assert isinstance(exc, HTTPException)
+        page = _error(exc.status_code, _TITLES.get(exc.status_code, "Error"), str(exc.detail))
+        page.headers.update(exc.headers or {})
+        return page
+
+    async def on_crash(request: Request, exc: Exception) -> Response:
+        log.error("%s %s failed", request.method, request.url.path, exc_info=exc)
+        if request.url.path == "/api" or request.url.path.startswith("/api/"):
+            body = {"error": "internal error (the server log has the details)", "status": 500}
+            return JSONResponse(body, status_code=500, headers=security_headers())
+        message = "The server could not answer this request; its log has the details."
+        page = _error(500, "Something went wrong", message)
+        page.headers.update(security_headers())
+        return page
+
+    app.add_exception_handler(HTTPException, on_http)
+    app.add_exception_handler(Exception, on_crash)
 
 
 def _settings(request: Request) -> Settings:
@@ -314,15 +345,31 @@ def _highlight(text: str, claims: Sequence[Mapping[str, Any]]) -> list[list[dict
         if char == "\n":
             bounds.update((at, at + 1))
     points = sorted(bounds)
+    # a sweep over the points: what starts or ends at each, so the cost grows with the marks,
+    # not with marks x slices
+    opening: dict[int, list[int]] = defaultdict(list)
+    closing: dict[int, list[int]] = defaultdict(list)
+    for start, end, index in spans:
+        opening[start].append(index)
+        closing[end].append(index)
+    slot_opening: dict[int, list[int]] = defaultdict(list)
+    slot_closing: dict[int, list[int]] = defaultdict(list)
+    for start, end, order in slots:
+        slot_opening[start].append(order)
+        slot_closing[end].append(order)
+    active: dict[int, int] = {}  # claims covering the slice, with how many of their spans
+    ranks: dict[int, int] = {}  # slots covering it
     paragraphs: list[list[dict[str, Any]]] = [[]]
     for a, b in itertools.pairwise(points):
+        _shift(active, closing.get(a, ()), opening.get(a, ()))
+        _shift(ranks, slot_closing.get(a, ()), slot_opening.get(a, ()))
         piece = text[a:b]
         if piece == "\n":
             paragraphs.append([])
             continue
-        inside = sorted(k for s, e, k in spans if s <= a and e >= b)
-        rank = min((r for s, e, r in slots if s <= a and e >= b), default=None)
-        anchors = sorted(k for s, _, k in spans if s == a)
+        inside = sorted(active)
+        rank = min(ranks, default=None)
+        anchors = sorted(opening.get(a, ()))
         run = paragraphs[-1]
         slot = SLOTS[rank] if rank is not None and inside else None
         if run and not anchors and run[-1]["claims"] == inside and run[-1]["slot"] == slot:
@@ -338,6 +385,16 @@ def _highlight(text: str, claims: Sequence[Mapping[str, Any]]) -> list[list[dict
             }
         )
     return [p for p in paragraphs if p]
+
+
+def _shift(counts: dict[int, int], leaving: Iterable[int], coming: Iterable[int]) -> None:
+    """Count out what ends and in what starts at a point; keys at zero are dropped."""
+    for key in leaving:
+        counts[key] -= 1
+        if not counts[key]:
+            del counts[key]
+    for key in coming:
+        counts[key] = counts.get(key, 0) + 1
 
 
 def _slot_spans(claim: Mapping[str, Any]) -> Iterable[tuple[str, Any, Any]]:
@@ -425,20 +482,22 @@ async def add_submit(request: Request) -> HTMLResponse:
     stories; a page of what happened. Over a limit: 413 and nothing is stored."""
     settings = _settings(request)
     length = request.headers.get("content-length", "")
-    whole = settings.max_files * settings.max_upload_bytes + 4 * settings.max_paste_chars
-    if length.isdigit() and int(length) > whole + 1024 * 1024:
-        return _add_form(
-            settings,
-            413,
-            "The upload is larger than the limits allow in all: "
-            f"{_limits(settings)}. Nothing was stored.",
-        )
+    whole = settings.max_files * settings.max_upload_bytes + 4 * settings.max_paste_chars + 2**20
+
+    def too_large() -> HTMLResponse:
+        message = f"The upload is larger than the limits allow in all: {_limits(settings)}."
+        return _add_form(settings, 413, f"{message} Nothing was stored.")
+
+    if length.isdigit() and int(length) > whole:
+        return too_large()
     try:
-        form = await request.form(
+        form = await api.bounded(request, whole).form(
             max_files=settings.max_files,
             max_fields=50,
             max_part_size=4 * settings.max_paste_chars + 64 * 1024,
         )
+    except api.Refused:  # a body without a length that went past the limit
+        return too_large()
     except HTTPException as exc:  # the multipart parser's own limits and errors
         detail = str(exc.detail)
         if detail.startswith("Too many files"):
@@ -499,14 +558,18 @@ async def add_submit(request: Request) -> HTMLResponse:
         return _add_form(
             settings, 400, "Nothing to add: paste a text, choose files or give a feed URL.", values
         )
-    try:
-        options = ReadOptions(
-            max_bytes=settings.max_upload_bytes,
-            published=values["published"] or None,
-            source=values["outlet"] or None,
+    published = normalize_published(values["published"]) if values["published"] else None
+    if values["published"] and published is None:
+        return _add_form(
+            settings,
+            400,
+            f"The publication date {values['published']!r} is not a date (ISO 8601 like "
+            "2024-12-01, or RFC 2822 like Tue, 11 Mar 2025 10:00:00 GMT). Nothing was stored.",
+            values,
         )
-    except ValueError as exc:
-        return _add_form(settings, 400, f"{exc}. Nothing was stored.", values)
+    options = ReadOptions(
+        max_bytes=settings.max_upload_bytes, published=published, source=values["outlet"] or None
+    )
     reports = request.app.state.reports
     on_story = reports.submit if settings.background else None
     try:

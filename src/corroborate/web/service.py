@@ -17,6 +17,7 @@ threads) and returns plain data (dicts and lists, JSON-ready).
 from __future__ import annotations
 
 import os
+import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -203,13 +204,17 @@ MAX_FEED_BYTES = int(os.environ.get("CORROBORATE_MAX_FEED_BYTES", 10 * 1024 * 10
 
 
 def fetch_feed(url: str, *, max_bytes: int = MAX_FEED_BYTES, timeout: float = 20.0) -> Input:
-    """The bytes at an http(s) ``url`` as an Input named after it; at most ``max_bytes``."""
+    """The bytes at an http(s) ``url`` as an Input named after it; at most ``max_bytes``, in at
+    most about ``timeout`` seconds in all (checked as bytes arrive, each wait at most a quarter
+of it: a server that trickles bytes is cut off, not waited on)."""
     import httpx
 
-    if not url.startswith(("http://", "https://")):
+    if not url.lower().startswith(("http://", "https://")):
         raise FetchError(f"{url}: only http and https feed URLs can be fetched")
+    deadline = time.monotonic() + timeout
     try:
-        with httpx.stream("GET", url, timeout=timeout, follow_redirects=True) as response:
+        wait = httpx.Timeout(timeout / 4, connect=timeout / 2)  # per step; the deadline in all
+        with httpx.stream("GET", url, timeout=wait, follow_redirects=True) as response:
             if response.status_code >= 400:
                 raise FetchError(f"{url}: the server answered {response.status_code}")
             chunks = []
@@ -218,7 +223,11 @@ def fetch_feed(url: str, *, max_bytes: int = MAX_FEED_BYTES, timeout: float = 20
                 size += len(chunk)
                 if size > max_bytes:
                     raise FetchError(f"{url}: larger than {max_bytes} bytes")
+                if time.monotonic() > deadline:
+                    raise FetchError(f"{url}: not fetched within {timeout:g} s")
                 chunks.append(chunk)
     except httpx.HTTPError as exc:
         raise FetchError(f"{url}: could not be fetched ({type(exc).__name__}: {exc})") from None
+    except httpx.InvalidURL as exc:
+        raise FetchError(f"{url}: not a valid URL ({exc})") from None
     return Input(name=url, data=b"".join(chunks))
