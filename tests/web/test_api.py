@@ -10,14 +10,10 @@ claims tests need the models (spaCy and MiniLM, loaded once per process).
 from __future__ import annotations
 
 import json
-import socket
 import subprocess
 import sys
-import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import partial
-from http.server import HTTPServer, SimpleHTTPRequestHandler
 from pathlib import Path
 from typing import Any
 
@@ -27,6 +23,7 @@ from fastapi.testclient import TestClient
 from corroborate.store import Store
 from corroborate.web.api import render_docs
 from corroborate.web.app import create_app
+from tests.web.conftest import closed_port
 
 EXAMPLE_FILES = [
     "wire-agency.txt",
@@ -218,34 +215,17 @@ def test_malformed_uploads_never_corrupt_the_store(api: Api) -> None:
     assert count(api.db) == before + 1
 
 
-def _closed_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
-def test_ingest_a_feed_url(tmp_path: Path, examples: Path) -> None:
-    class Quiet(SimpleHTTPRequestHandler):
-        def log_message(self, format: str, *args: object) -> None:
-            pass
-
-    server = HTTPServer(("127.0.0.1", 0), partial(Quiet, directory=str(examples / "feeds")))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        with TestClient(create_app(tmp_path / "feed.db", background=False)) as client:
-            base = f"http://127.0.0.1:{server.server_port}"
-            response = client.post("/api/ingest", json={"feed_url": f"{base}/valley-radio.xml"})
-            assert response.status_code == 201, response.text
-            assert response.json()["new"] >= 1 and response.json()["stories"]
-            missing = client.post("/api/ingest", json={"feed_url": f"{base}/missing.xml"})
-            assert_error(missing, 502, "404")
-            gone = f"http://127.0.0.1:{_closed_port()}/feed.xml"
-            assert_error(
-                client.post("/api/ingest", json={"feed_url": gone}), 502, "could not be fetched"
-            )
-    finally:
-        server.shutdown()
-        server.server_close()
+def test_ingest_a_feed_url(tmp_path: Path, feeds: str) -> None:
+    with TestClient(create_app(tmp_path / "feed.db", background=False)) as client:
+        response = client.post("/api/ingest", json={"feed_url": f"{feeds}/valley-radio.xml"})
+        assert response.status_code == 201, response.text
+        assert response.json()["new"] >= 1 and response.json()["stories"]
+        missing = client.post("/api/ingest", json={"feed_url": f"{feeds}/missing.xml"})
+        assert_error(missing, 502, "404")
+        gone = f"http://127.0.0.1:{closed_port()}/feed.xml"
+        assert_error(
+            client.post("/api/ingest", json={"feed_url": gone}), 502, "could not be fetched"
+        )
 
 
 # -- stories ----------------------------------------------------------------------------------

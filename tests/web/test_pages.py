@@ -12,12 +12,9 @@ from __future__ import annotations
 import gzip
 import json
 import re
-import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import partial
 from html import unescape
-from http.server import HTTPServer, SimpleHTTPRequestHandler
 from pathlib import Path
 from typing import Any
 
@@ -311,25 +308,14 @@ def test_add_by_paste(site: Site) -> None:
     assert empty.status_code == 400 and "Nothing to add" in empty.text
 
 
-def test_add_by_feed_url(tmp_path: Path, examples: Path) -> None:
-    class Quiet(SimpleHTTPRequestHandler):
-        def log_message(self, format: str, *args: object) -> None:
-            pass
-
-    server = HTTPServer(("127.0.0.1", 0), partial(Quiet, directory=str(examples / "feeds")))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    base = f"http://127.0.0.1:{server.server_port}"
-    try:
-        with TestClient(create_app(tmp_path / "feed.db", background=False)) as client:
-            page = client.post("/add", data={"url": f"{base}/valley-radio.xml"}).text
-            assert "3 new articles</h1>" in page and "valley-radio.xml#entry1" in page
-            missing = client.post("/add", data={"url": f"{base}/missing.xml"})
-            assert missing.status_code == 502 and "404" in missing.text
-            local = client.post("/add", data={"url": "file:///etc/passwd"})
-            assert local.status_code == 400 and "http:// or https://" in local.text
-    finally:
-        server.shutdown()
-        server.server_close()
+def test_add_by_feed_url(tmp_path: Path, feeds: str) -> None:
+    with TestClient(create_app(tmp_path / "feed.db", background=False)) as client:
+        page = client.post("/add", data={"url": f"{feeds}/valley-radio.xml"}).text
+        assert "3 new articles</h1>" in page and "valley-radio.xml#entry1" in page
+        missing = client.post("/add", data={"url": f"{feeds}/missing.xml"})
+        assert missing.status_code == 502 and "404" in missing.text
+        local = client.post("/add", data={"url": "file:///etc/passwd"})
+        assert local.status_code == 400 and "http:// or https://" in local.text
     assert count(tmp_path / "feed.db")[0] == 3
 
 

@@ -3,10 +3,7 @@ inputs (uploads, pastes), fetching a feed."""
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Iterator
-from functools import partial
-from http.server import HTTPServer, SimpleHTTPRequestHandler
 from pathlib import Path
 
 import pytest
@@ -14,6 +11,7 @@ import pytest
 from corroborate.read import Input
 from corroborate.store import Store
 from corroborate.web import service
+from tests.web.conftest import closed_port
 
 
 @pytest.fixture
@@ -89,26 +87,15 @@ def test_story_report_is_kept(filled: Store, monkeypatch: pytest.MonkeyPatch) ->
     assert service.story_report(filled, story.id) == doc
 
 
-def test_fetch_feed(examples: Path) -> None:
-    class Quiet(SimpleHTTPRequestHandler):
-        def log_message(self, format: str, *args: object) -> None:
-            pass
-
-    handler = partial(Quiet, directory=str(examples / "feeds"))
-    server = HTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        url = f"http://127.0.0.1:{server.server_port}/valley-radio.xml"
-        got = service.fetch_feed(url)
-        assert got.name == url and got.data and got.data.startswith(b"<?xml")
-        with pytest.raises(service.FetchError, match="larger than 100 bytes"):
-            service.fetch_feed(url, max_bytes=100)
-        with pytest.raises(service.FetchError, match="404"):
-            service.fetch_feed(url.replace("valley-radio", "missing"))
-    finally:
-        server.shutdown()
-        server.server_close()
+def test_fetch_feed(feeds: str) -> None:
+    url = f"{feeds}/valley-radio.xml"
+    got = service.fetch_feed(url)
+    assert got.name == url and got.data and got.data.startswith(b"<?xml")
+    with pytest.raises(service.FetchError, match="larger than 100 bytes"):
+        service.fetch_feed(url, max_bytes=100)
+    with pytest.raises(service.FetchError, match="404"):
+        service.fetch_feed(url.replace("valley-radio", "missing"))
     with pytest.raises(service.FetchError, match="only http and https"):
         service.fetch_feed("file:///etc/passwd")
     with pytest.raises(service.FetchError, match="could not be fetched"):
-        service.fetch_feed(f"http://127.0.0.1:{server.server_port}/gone.xml", timeout=2)
+        service.fetch_feed(f"http://127.0.0.1:{closed_port()}/gone.xml", timeout=2)
