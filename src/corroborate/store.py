@@ -450,8 +450,9 @@ class Store:
         for term in terms:
             escaped = term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
             # LIKE ignores the case of ASCII letters only: other words are compared casefolded
-            fold = "{}" if term.isascii() else "casefold({})"
-            like = f"%{escaped if term.isascii() else escaped.casefold()}%"
+            ascii_only = term.isascii()
+            fold = "{}" if ascii_only else "casefold({})"
+            like = f"%{escaped if ascii_only else escaped.casefold()}%"
             label, title, text = (fold.format(c) for c in ("s.label", "a.title", "a.text"))
             clauses.append(
                 f"({label} LIKE ? ESCAPE '\\' OR EXISTS (SELECT 1 FROM story_articles sa "

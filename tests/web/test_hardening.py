@@ -10,6 +10,7 @@ import json
 import logging
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
@@ -152,3 +153,29 @@ def test_highlighting_a_long_article() -> None:  # swept once over the marks sin
         assert run[0]["claims"] == [i] and run[0]["anchors"] == [i]
     assert all(run[1]["slot"] == "time" for run in paragraphs)
     assert json.dumps(paragraphs)  # plain data for the template
+
+
+def test_a_failure_outside_the_api_routes_is_still_json(tmp_path: Path) -> None:
+    app = create_app(tmp_path / "m.db", background=False)
+
+    class Broken:  # a middleware that fails: what no route's own handler can catch
+        def __init__(self, inner: Any) -> None:
+            self.inner = inner
+
+        async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
+            if scope["type"] != "http":  # the app's lifespan goes through
+                await self.inner(scope, receive, send)
+                return
+            raise RuntimeError("a bug")
+
+    app.add_middleware(Broken)
+    with TestClient(app, raise_server_exceptions=False) as broken:
+        api = broken.get("/api/stories")
+        page = broken.get("/")
+    assert api.status_code == 500 and api.json() == {
+        "error": "internal error (the server log has the details)",
+        "status": 500,
+    }
+    assert api.headers["content-security-policy"] == CSP
+    assert page.status_code == 500 and "text/html" in page.headers["content-type"]
+    assert page.headers["content-security-policy"] == CSP

@@ -50,7 +50,7 @@ from corroborate.config import ReadOptions, normalize_published
 from corroborate.read import Input
 from corroborate.store import Store
 from corroborate.web import service
-from corroborate.web.app import Settings
+from corroborate.web.app import Settings, security_headers
 
 __all__ = ["install_error_handlers", "render_docs", "router"]
 
@@ -113,9 +113,12 @@ class _JSONErrorRoute(APIRoute):
                 return _error(exc.status_code, str(exc.detail), exc.headers)
             except Exception:
                 log.exception("%s %s failed", request.method, request.url.path)
-                return _error(500, "internal error (the server log has the details)")
+                return _error(500, INTERNAL)
 
         return route
+
+
+INTERNAL = "internal error (the server log has the details)"
 
 
 def _is_api(request: Request) -> bool:
@@ -125,8 +128,9 @@ def _is_api(request: Request) -> bool:
 
 def install_error_handlers(app: FastAPI) -> None:
     """JSON errors for ``/api/`` paths no route answers (unknown path: 404, wrong method: 405)
-    and for validation errors raised outside a route; other paths keep the handlers the app
-    had before this call (pages answer in HTML)."""
+    and for validation errors and failures raised outside a route (a 500 made there, outside
+    the middleware, carries the security headers itself); other paths keep the handlers the
+    app had before this call (pages answer in HTML)."""
     previous_http = app.exception_handlers.get(StarletteHTTPException, http_exception_handler)
     previous_validation = app.exception_handlers.get(
         RequestValidationError, request_validation_exception_handler
@@ -142,8 +146,17 @@ def install_error_handlers(app: FastAPI) -> None:
             return _error(422, _validation_message(exc))
         return await _answer(previous_validation(request, exc))
 
+    previous_crash = app.exception_handlers.get(Exception)
+
+    async def on_crash(request: Request, exc: Exception) -> Response:
+        if _is_api(request) or previous_crash is None:
+            log.error("%s %s failed", request.method, request.url.path, exc_info=exc)
+            return _error(500, INTERNAL, security_headers())
+        return await _answer(previous_crash(request, exc))
+
     app.add_exception_handler(StarletteHTTPException, on_http)
     app.add_exception_handler(RequestValidationError, on_validation)
+    app.add_exception_handler(Exception, on_crash)
 
 
 async def _answer(result: Response | Awaitable[Response]) -> Response:

@@ -34,7 +34,7 @@ from urllib.parse import quote, urlencode
 
 import jinja2
 from fastapi import APIRouter, FastAPI, Request
-from fastapi.responses import HTMLResponse, JSONResponse, Response
+from fastapi.responses import HTMLResponse, Response
 from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import UploadFile
 from starlette.exceptions import HTTPException
@@ -97,7 +97,9 @@ _TITLES = {404: "Not found", 405: "Method not allowed", 413: "Too large"}
 def install_error_handlers(app: FastAPI) -> None:
     """HTML error pages for paths no page answers (404, 405…) instead of FastAPI's JSON, and a
     500 page for an unexpected error: logged with its traceback, shown without it, with the
-    security headers (it is made outside the middleware that adds them)."""
+    security headers (it is made outside the middleware that adds them). Install it before
+    :func:`corroborate.web.api.install_error_handlers`, which keeps these for paths outside
+    ``/api/``."""
 
     async def on_http(request: Request, exc: Exception) -> Response:
         assert isinstance(exc, HTTPException)
@@ -107,9 +109,6 @@ def install_error_handlers(app: FastAPI) -> None:
 
     async def on_crash(request: Request, exc: Exception) -> Response:
         log.error("%s %s failed", request.method, request.url.path, exc_info=exc)
-        if request.url.path == "/api" or request.url.path.startswith("/api/"):
-            body = {"error": "internal error (the server log has the details)", "status": 500}
-            return JSONResponse(body, status_code=500, headers=security_headers())
         message = "The server could not answer this request; its log has the details."
         page = _error(500, "Something went wrong", message)
         page.headers.update(security_headers())

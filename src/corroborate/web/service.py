@@ -206,7 +206,7 @@ MAX_FEED_BYTES = int(os.environ.get("CORROBORATE_MAX_FEED_BYTES", 10 * 1024 * 10
 def fetch_feed(url: str, *, max_bytes: int = MAX_FEED_BYTES, timeout: float = 20.0) -> Input:
     """The bytes at an http(s) ``url`` as an Input named after it; at most ``max_bytes``, in at
     most about ``timeout`` seconds in all (checked as bytes arrive, each wait at most a quarter
-of it: a server that trickles bytes is cut off, not waited on)."""
+    of it: a server that trickles bytes is cut off, not waited on)."""
     import httpx
 
     if not url.lower().startswith(("http://", "https://")):
