@@ -59,11 +59,19 @@ DEFAULT_DATA = HERE.parents[1] / "shared" / "data"
 # --- reading values -----------------------------------------------------------------------------
 
 _SCALE = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "m": 1e6, "bn": 1e9}
+
+
+def _list(words: str) -> list[str]:
+    return words.split()
+
+
 _WORDS = {
     w: i
     for i, w in enumerate(
-        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
-        "fifteen sixteen seventeen eighteen nineteen twenty".split()
+        _list(
+            "zero one two three four five six seven eight nine ten eleven twelve thirteen "
+            "fourteen fifteen sixteen seventeen eighteen nineteen twenty"
+        )
     )
 }
 _WORDS.update({"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
@@ -79,9 +87,11 @@ _CLOCK = re.compile(
     re.IGNORECASE,
 )
 _STOP = frozenset(
+    _list(
     "a an the of in on at to for by and or but with from as is was were be been are it its this "
     "that these those than then there their they he she his her about some more less over under "
-    "nearly almost around approximately up least most not no yes only also said says".split()
+    "nearly almost around approximately up least most not no yes only also said says"
+    )
 )
 
 
@@ -197,7 +207,8 @@ def _matches(conflict: dict[str, Any], gold: dict[str, Any]) -> bool:
             for x, ga in enumerate(gsides):
                 if not _side_matches(ga, a, gold["kind"]):
                     continue
-                if any(y != x and _side_matches(gb, b, gold["kind"]) for y, gb in enumerate(gsides)):
+                others = (gb for y, gb in enumerate(gsides) if y != x)
+                if any(_side_matches(gb, b, gold["kind"]) for gb in others):
                     return True
     return False
 
@@ -217,7 +228,9 @@ def _flags(conflict: dict[str, Any], decoy: dict[str, Any]) -> bool:
     return False
 
 
-def _bcubed(items: list[str], gold: dict[str, int], pred: dict[str, int]) -> list[tuple[float, float]]:
+def _bcubed(
+    items: list[str], gold: dict[str, int], pred: dict[str, int]
+) -> list[tuple[float, float]]:
     out = []
     for x in items:
         g = {y for y in items if gold[y] == gold[x]}
@@ -245,7 +258,7 @@ def _to_gold_ids(report: dict[str, Any], ids: dict[str, str]) -> dict[str, Any]:
                         "value": s.get("value", ""),
                         "articles": [gid(a) for a in s.get("articles", [])],
                         "evidence": [e["text"] if isinstance(e, dict) else str(e)
-                                     for e in s.get("evidence", [])],  # fmt: skip
+                                     for e in s.get("evidence", [])],
                     }
                     for s in c.get("sides", [])
                 ],
@@ -260,7 +273,7 @@ def _to_gold_ids(report: dict[str, Any], ids: dict[str, str]) -> dict[str, Any]:
                         "value": s.get("value", ""),
                         "articles": [gid(a) for a in s.get("articles", [])],
                         "evidence": [e["text"] if isinstance(e, dict) else str(e)
-                                     for e in s.get("evidence", [])],  # fmt: skip
+                                     for e in s.get("evidence", [])],
                     }
                     for s in h.get("sides", h.get("entries", []))
                 ]
@@ -316,11 +329,10 @@ def score_story(gold: dict[str, Any], report: dict[str, Any], ids: list[str]) ->
         for g in report["groups"]:
             if len(g["states"]) < 2:
                 continue
-            if any(within(text, q) for _, text in g["claims"] for q in fact.get("quotes", [])):
-                if best is None or len(set(g["states"]) & gold_articles) > len(
-                    set(best) & gold_articles
-                ):
-                    best = g["states"]
+            stated = any(within(t, q) for _, t in g["claims"] for q in fact.get("quotes", []))
+            if stated and (best is None or len(set(g["states"]) & gold_articles)
+                           > len(set(best) & gold_articles)):  # fmt: skip
+                best = g["states"]
         if best is not None and len(set(best) & gold_articles) >= 2:
             s.facts_found += 1
             s.cited += len(best)
@@ -445,9 +457,9 @@ def summarize(scores: list[StoryScore]) -> dict[str, Any]:
         "facts": sum(s.facts for s in scores),
         "facts_found": sum(s.facts_found for s in scores),
         "citation_precision": _ratio(sum(s.cited_right for s in scores),
-                                     sum(s.cited for s in scores)),  # fmt: skip
+                                     sum(s.cited for s in scores)),
         "independence_bcubed": {"precision": p, "recall": r,
-                                "f1": 2 * p * r / (p + r) if p + r else float("nan")},  # fmt: skip
+                                "f1": 2 * p * r / (p + r) if p + r else float("nan")},
         "seconds": sum(s.seconds for s in scores),
     }
 
@@ -479,9 +491,11 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory() as tmp:
         dirs = list(args.gold_dirs)
         if args.ours:
-            files = [f for f in sorted(OURS.glob("*.json"))
-                     if args.split == "all"
-                     or json.loads(f.read_text(encoding="utf-8")).get("split") == args.split]  # fmt: skip
+            files = [
+                f
+                for f in sorted(OURS.glob("*.json"))
+                if args.split in ("all", json.loads(f.read_text(encoding="utf-8")).get("split"))
+            ]
             if not files:
                 print(f"no gold stories of split {args.split!r} in {OURS}", file=sys.stderr)
                 return 2
