@@ -88,9 +88,10 @@ _CLOCK = re.compile(
 )
 _STOP = frozenset(
     _list(
-    "a an the of in on at to for by and or but with from as is was were be been are it its this "
-    "that these those than then there their they he she his her about some more less over under "
-    "nearly almost around approximately up least most not no yes only also said says"
+        "a an the of in on at to for by and or but with from as is was were be been are it its "
+        "this that these those than then there their they he she his her about some more less "
+        "over under nearly almost around approximately up least most not no yes only also said "
+        "says"
     )
 )
 
