@@ -61,7 +61,8 @@ _NUM = re.compile(r"\b(?P<a>\d{1,2})\s*/\s*(?P<b>\d{1,2})\s*/\s*(?P<y>\d{4}|\d\d
 _URL_DATE = re.compile(r"/(?P<y>(?:19|20)\d\d)[/-](?P<m>\d\d)[/-](?P<d>\d\d)\b")
 _CUE = re.compile(
     r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tonight|"
-    r"tomorrow|ago|last (?:week|month|year|night)|next (?:week|month|year)|this (?:week|month|year)|"
+    r"tomorrow|ago|last (?:week|month|year|night)|next (?:week|month|year)|"
+    r"this (?:week|month|year)|"
     r"january|february|march|april|june|july|august|september|october|november|december|"
     r"jan|feb|aug|sept?|oct|nov|dec)\b",
     re.I,
@@ -93,7 +94,7 @@ def _line_date(line: str) -> date | None:
 
 
 def ecbplus_dated(data: Path = DATA) -> list[tuple[str, str, int, str]]:
-    """(doc, published ISO, header line number, header line) for dated ECB+ articles, topics 1-35."""
+    """(doc, published ISO, header line number, header line): dated ECB+ articles, topics 1-35."""
     out = []
     with (data / "ecbplus.jsonl").open(encoding="utf-8") as lines:
         for raw in lines:
@@ -108,9 +109,9 @@ def ecbplus_dated(data: Path = DATA) -> list[tuple[str, str, int, str]]:
                 found = _line_date(line)
                 if found is None:
                     continue
-                if _NUM.search(line) and not (_MDY.search(line) or _DMY.search(line)):
-                    if url_day is not None and found != url_day:
-                        break  # an ambiguous numeric date the URL does not confirm
+                numeric = _NUM.search(line) and not (_MDY.search(line) or _DMY.search(line))
+                if numeric and url_day is not None and found != url_day:
+                    break  # an ambiguous numeric date the URL does not confirm
                 out.append((row["id"], found.isoformat(), number, line.strip()))
                 break
     return out

@@ -1,4 +1,4 @@
-"""The sentences the second quantities gold (``bench/gold/quantities2.jsonl``, issue 14) was drawn from.
+"""The sentences of the second quantities gold (``bench/gold/quantities2.jsonl``, issue 14).
 
 The filters of ``draw()`` in ``bench/quantities.py`` (copied, not imported: that module imports
 the extractor, which the blind annotation must not load), applied to the article-extraction
@@ -70,7 +70,7 @@ def draw(data: Path = DATA) -> list[tuple[str, int, int, str]]:
     cue, plain = pools["cue"][:], pools["plain"][:]
     rng.shuffle(cue)
     rng.shuffle(plain)
-    out = []
+    out: list[tuple[str, int, int, str]] = []
     while cue or plain:
         take_plain = len(out) % PLAIN_EVERY == PLAIN_EVERY - 1
         pool = plain if (take_plain and plain) or not cue else cue

@@ -21,8 +21,19 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 DATA = Path(__file__).resolve().parents[3] / "shared" / "data"
 FIELDS = {
-    "source", "doc", "published", "published_how", "start", "end", "text", "value",
-    "granularity", "approx", "direction", "split", "note",
+    "source",
+    "doc",
+    "published",
+    "published_how",
+    "start",
+    "end",
+    "text",
+    "value",
+    "granularity",
+    "approx",
+    "direction",
+    "split",
+    "note",
 }
 VALUE = {
     "day": r"\d{4}-\d\d-\d\d",
@@ -51,7 +62,7 @@ def problems(row: dict, docs: dict[str, dict[str, str]]) -> list[str]:
     source, doc = row["source"], row["doc"]
     if source not in docs or doc not in docs[source]:
         return [f"unknown document {source}:{doc}"]
-    if source == "ecbplus" and not re.match(r"(\d+)_", doc) or (
+    if (source == "ecbplus" and not re.match(r"(\d+)_", doc)) or (
         source == "ecbplus" and not 1 <= int(doc.split("_")[0]) <= 35
     ):
         out.append("ECB+ topic outside 1-35")
@@ -105,7 +116,7 @@ def main() -> int:
         rows.append(row)
     articles = {(r["source"], r["doc"]) for r in rows}
     print(f"{len(rows)} expressions, {len(articles)} articles, {bad} invalid lines")
-    for name, key in (
+    for name, field in (
         ("source", lambda r: r["source"]),
         ("split", lambda r: r["split"]),
         ("source/split", lambda r: f"{r['source']}/{r['split']}"),
@@ -113,7 +124,7 @@ def main() -> int:
         ("approx", lambda r: r["approx"]),
         ("direction", lambda r: r["direction"]),
     ):
-        print(f"{name:13s}", dict(sorted(Counter(map(key, rows)).items(), key=str)))
+        print(f"{name:13s}", dict(sorted(Counter(map(field, rows)).items(), key=str)))
     print("articles     ", dict(Counter(s for s, _ in articles)))
     return 1 if bad else 0
 

@@ -20,7 +20,17 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 DATA = Path(__file__).resolve().parents[3] / "shared" / "data"
-QUALIFIERS = {"exact", "at least", "more than", "about", "up to", "at most", "less than", "range", "vague"}
+QUALIFIERS = {
+    "exact",
+    "at least",
+    "more than",
+    "about",
+    "up to",
+    "at most",
+    "less than",
+    "range",
+    "vague",
+}
 
 
 def main() -> int:
@@ -28,8 +38,13 @@ def main() -> int:
     parser.add_argument("--data", type=Path, default=DATA)
     args = parser.parse_args()
     truth = json.loads((args.data / "article-extraction" / "ground-truth.json").read_text("utf-8"))
-    old = {json.loads(line)["doc"] for line in (HERE / "quantities.jsonl").read_text("utf-8").splitlines()}
-    rows = [json.loads(line) for line in (HERE / "quantities2.jsonl").read_text("utf-8").splitlines()]
+    old = {
+        json.loads(line)["doc"]
+        for line in (HERE / "quantities.jsonl").read_text("utf-8").splitlines()
+    }
+    rows = [
+        json.loads(line) for line in (HERE / "quantities2.jsonl").read_text("utf-8").splitlines()
+    ]
     bad = 0
     for number, row in enumerate(rows, 1):
         found = []
@@ -37,7 +52,9 @@ def main() -> int:
         if hashlib.sha1(text.encode("utf-8")).hexdigest()[:12] != row["sha1"]:
             found.append("sentence changed")
         key = f"{row['source']}:{row['doc']}:{row['start']}:{row['end']}".encode()
-        if row["split"] != ("dev" if int(hashlib.sha1(key).hexdigest()[:8], 16) % 2 == 0 else "test"):
+        if row["split"] != (
+            "dev" if int(hashlib.sha1(key).hexdigest()[:8], 16) % 2 == 0 else "test"
+        ):
             found.append("split")
         if row["source"] != "article-extraction" or row["doc"] in old:
             found.append("page already used by quantities.jsonl")
