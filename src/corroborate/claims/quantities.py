@@ -113,17 +113,38 @@ _SCALES = {
     "thousand": 1e3,
     "million": 1e6,
     "mn": 1e6,
+    "mln": 1e6,
     "billion": 1e9,
     "bn": 1e9,
+    "bln": 1e9,
     "trillion": 1e12,
+    "tn": 1e12,
+    "trn": 1e12,
     "lakh": 1e5,
+    "lakhs": 1e5,
     "crore": 1e7,
+    "crores": 1e7,
 }
 _WORD = "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
 _TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
 _UNITS9 = "one|two|three|four|five|six|seven|eight|nine"
 _WORDNUM = rf"(?:(?:{_TENS})-(?:{_UNITS9})|{_WORD})"
-_SCALE = r"dozen|hundred|thousand|million|billion|trillion|lakh|crore"
+# Below a hundred: "twenty-eight", "twenty eight", "fourteen".
+_SMALL = rf"(?:(?:{_TENS})(?:-|[ \t]+)(?:{_UNITS9})\b(?!-)|{_WORDNUM})"
+# Below a thousand: "one hundred and five", "four hundred".
+_HUNDREDS = rf"{_SMALL}(?:\s+hundred(?:\s+(?:and\s+)?{_SMALL}\b(?!-))?)?"
+_SCALE = r"dozen|hundred|thousand|million|billion|trillion|lakhs?|crores?"
+_BIG_SCALE = r"dozen|thousand|million|billion|trillion|lakhs?|crores?"
+# A chain of scale words after digits: "4 hundred million", "5 lakh crore", "2.3bn", "7 mln".
+_DIGIT_SCALES = rf"(?:\s*(?:{_SCALE}|bn|bln|mn|mln|tn|trn)(?![A-Za-z]))+"
+# Spelled-out numbers: "twenty-eight thousand", "two million three hundred thousand",
+# "two and a half million".
+_SPELLED = (
+    rf"{_HUNDREDS}(?:\s+and\s+a\s+half\b)?"
+    rf"(?:[\s-]+(?:{_BIG_SCALE})\b"
+    rf"(?:(?:\s+and\s+|\s+|,\s+(?={_SMALL}\s+hundred\b)){_HUNDREDS}\b"
+    rf"(?:[\s-]+(?:{_BIG_SCALE})\b)?)?)*"
+)
 _FRACTIONS = {
     "half": 2,
     "halves": 2,
@@ -143,12 +164,13 @@ _FRACTION = "|".join(_FRACTIONS)
 _CORE = re.compile(
     rf"""
     (?P<digits>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)
-        (?:\s*(?P<dscale>{_SCALE}|bn|mn)(?![A-Za-z]))?
-  | \b(?:(?P<half>half\s+)?an?\s+(?P<ascale>{_SCALE}))\b
-  | \b(?P<frac>(?P<numer>a|one|two|three)(?:-|\s+(?=\w+\s+of\b))(?P<denom>{_FRACTION})
+        (?P<dhalf>\s+and\s+a\s+half\b)?(?P<dscale>{_DIGIT_SCALES})?
+  | \b(?:(?P<half>half\s+)?an?\s+(?P<ascale>hundred(?:\s+and\s+{_SMALL}\b(?!-))?
+        (?:[\s-]+(?:{_BIG_SCALE}))*|(?:{_BIG_SCALE})(?:[\s-]+(?:{_BIG_SCALE}))*))\b
+  | \b(?P<frac>(?P<numer>a|one|two|three)(?:-|\s+(?=\w+\s+(?:of|{_BIG_SCALE})\b))
+        (?P<denom>{_FRACTION})(?:\s+(?:of\s+an?\s+)?(?P<fscale>{_BIG_SCALE})\b)?
         |half(?=\s+(?:of|the|its|their|his|her|our|all)\b))\b
-  | \b(?P<words>{_WORDNUM}(?:\s+hundred(?:\s+(?:and\s+)?{_WORDNUM})?)?)
-        (?:[\s-]+(?P<wscale>{_SCALE}))?\b
+  | \b(?P<words>{_SPELLED})\b
     """,
     re.IGNORECASE | re.VERBOSE,
 )
@@ -159,14 +181,25 @@ _UNIT_TABLE: list[tuple[str, str]] = [
     (r"kilomet(?:er|re)s\s+(?:per|an|a)\s+hour|km/h|kph", "km/h"),
     (r"miles\s+(?:per|an|a)\s+hour|mph", "mph"),
     (r"kilomet(?:er|re)s?|kms?", "km"),
+    (r"nautical\s+miles?|(?-i:nmi)", "nmi"),
     (r"miles?|mi", "mi"),
     (r"millimet(?:er|re)s?|mm", "mm"),
     (r"centimet(?:er|re)s?|cm", "cm"),
     (r"met(?:er|re)s?|(?-i:m)", "m"),
+    (r"square\s+(?:feet|foot)|sq\.?\s?ft", "ft2"),
+    (r"cubic\s+met(?:er|re)s?|(?-i:m3|m³)", "m3"),
+    (r"cubic\s+centimet(?:er|re)s?|(?-i:cc)", "cc"),
     (r"feet|foot|ft", "ft"),
     (r"inch(?:es)?", "in"),
     (r"yards?|yds?", "yd"),
     (r"kilo(?:gram)?s?|kg", "kg"),
+    (r"milligrams?|milligrammes?|(?-i:mg)", "mg"),
+    (r"grams?|grammes?|(?<=\d)(?-i:g)", "g"),
+    (r"millilit(?:er|re)s?|(?-i:ml|mL)", "ml"),
+    (r"centilit(?:er|re)s?|(?-i:cl)", "cl"),
+    (r"lit(?:er|re)s?|(?<=\d)(?-i:l|L|ltr)", "l"),
+    (r"(?:fluid\s+)?ounces?|(?-i:fl\.?\s?oz|oz)", "oz"),
+    (r"gallons?|(?-i:gal)", "gal"),
     (r"lbs?", "lb"),
     (r"tonnes?|tons?", "t"),
     (r"hectares?|ha", "ha"),
@@ -181,8 +214,29 @@ _UNIT_TABLE: list[tuple[str, str]] = [
     (r"hours?|hrs?", "hours"),
     (r"minutes?|mins?", "minutes"),
     (r"seconds?|secs?", "seconds"),
-    (r"(?:US\s)?dollars?", "USD"),
+    (r"(?:Canadian|Can\.?)\s+dollars?", "CAD"),
+    (r"(?:Australian|Aussie)\s+dollars?", "AUD"),
+    (r"(?:New\s+Zealand|NZ)\s+dollars?", "NZD"),
+    (r"(?:Hong\s+Kong|HK)\s+dollars?", "HKD"),
+    (r"Singapore\s+dollars?", "SGD"),
+    (r"Taiwan(?:ese)?\s+dollars?", "TWD"),
+    (r"(?:US\s|U\.S\.\s|American\s)?dollars?", "USD"),
     (r"euros?", "EUR"),
+    (r"yen", "JPY"),
+    (r"yuan|renminbi", "CNY"),
+    (r"(?:Indian\s+)?rupees?", "INR"),
+    (r"r[ou]ubles?", "RUB"),
+    (r"Swiss\s+francs?", "CHF"),
+    (r"naira", "NGN"),
+    (r"ringgit", "MYR"),
+    (r"rand", "ZAR"),
+    (r"(?:Saudi\s+)?riyals?", "SAR"),
+    (r"dirhams?", "AED"),
+    (r"shekels?", "ILS"),
+    (r"(?:Turkish\s+)?lira", "TRY"),
+    (r"(?:Swedish\s+)?kronor", "SEK"),
+    (r"(?-i:USD|EUR|GBP|JPY|CNY|RMB|INR|CAD|AUD|NZD|HKD|SGD|CHF|RUB|BRL|MYR|NGN|ZAR|KRW|MXN|SEK)",
+     "="),
     (r"pounds\s+sterling", "GBP"),
     (r"pounds?", "pounds"),  # weight or sterling: settled by the figure's size (_pounds)
     (r"kilowatt[\s-]hours?|(?-i:kWh)", "kWh"),
@@ -190,6 +244,15 @@ _UNIT_TABLE: list[tuple[str, str]] = [
     (r"megawatts?|(?-i:MW)", "MW"),
     (r"kilowatts?|(?-i:kW)", "kW"),
     (r"watts?|(?-i:W)", "W"),
+    (r"kilovolts?|(?-i:kV)", "kV"),
+    (r"volts?|(?<=\d)(?-i:V)", "V"),
+    (r"(?-i:mAh)", "mAh"),
+    (r"amps?|amperes?", "A"),
+    (r"knots", "kn"),
+    (r"megapixels?|(?<=\d)(?-i:MP)", "MP"),
+    (r"(?-i:Gbps|Gb/s)", "Gbps"),
+    (r"(?-i:Mbps|Mb/s)", "Mbps"),
+    (r"(?-i:kbps|kb/s)", "kbps"),
     (r"terabytes?|(?-i:TB)", "TB"),
     (r"gigabytes?|(?-i:GB)", "GB"),
     (r"megabytes?|(?-i:MB)", "MB"),
@@ -211,7 +274,16 @@ _UNIT = re.compile(
 )
 _CURRENCY = {
     "US$": "USD",
+    "US $": "USD",
+    "$US": "USD",
     "$": "USD",
+    "$A": "AUD",
+    "$AU": "AUD",
+    "$C": "CAD",
+    "$CA": "CAD",
+    "$CAN": "CAD",
+    "$NZ": "NZD",
+    "$HK": "HKD",
     "C$": "CAD",
     "CA$": "CAD",
     "A$": "AUD",
@@ -224,15 +296,50 @@ _CURRENCY = {
     "£": "GBP",
     "¥": "JPY",
     "₹": "INR",
+    "₩": "KRW",
+    "₽": "RUB",
+    "₦": "NGN",
+    "₺": "TRY",
     "Rs": "INR",
     "Rs.": "INR",
     "RM": "MYR",
 }
-_CODES = "USD|EUR|GBP|JPY|CNY|INR|CAD|AUD|CHF|RUB|BRL|MYR|NGN|ZAR"
+_CODES = (
+    "USD|EUR|GBP|JPY|CNY|RMB|INR|CAD|AUD|NZD|HKD|SGD|CHF|RUB|BRL|MYR|NGN|ZAR|KRW|MXN|SEK|NOK|"
+    "DKK|PLN|AED|SAR|ILS|PKR|EGP|KES|TWD|THB|IDR"
+)
+_CODE_ALIASES = {"RMB": "CNY"}
 _SIGNS = "|".join(re.escape(sign) for sign in sorted(_CURRENCY, key=len, reverse=True))
 _CURRENCY_BEFORE = re.compile(rf"(?:(?<![A-Za-z])(?P<sym>{_SIGNS})\s?|\b(?P<code>{_CODES})\s?)$")
-_ABBR_SCALES = {"bn": 1e9, "mn": 1e6, "mm": 1e6, "m": 1e6, "k": 1e3}
-_ABBR_AFTER_CURRENCY = re.compile(r"(?P<abbr>bn|mn|mm|m|k)(?![A-Za-z])", re.IGNORECASE)
+_ABBR_SCALES = {
+    "tn": 1e12,
+    "trn": 1e12,
+    "bn": 1e9,
+    "bln": 1e9,
+    "bil": 1e9,
+    "b": 1e9,
+    "mn": 1e6,
+    "mln": 1e6,
+    "mil": 1e6,
+    "mm": 1e6,
+    "m": 1e6,
+    "k": 1e3,
+}
+# "12.3m tonnes", "5M users", "50k fans": a scale letter glued to a figure, before a word.
+_GLUED_SCALE = re.compile(r"(?P<abbr>[mMkK])(?=[ \t]+(?P<next>[A-Za-z][A-Za-z-]*))")
+_MEASURED_IN_MILLIONS = frozenset(
+    "t kg l gal ha acre oz USD EUR GBP pounds JPY CNY INR CAD AUD NZD HKD SGD CHF RUB".split()
+)
+# Plural nouns after which "m" is metres and "k" a race or a resolution, not a multiplier.
+_NOT_SCALED_AFTER = frozenset(
+    """
+    hurdles relays sprints races runs runners swimmers dives jumps waves walls drops yachts boats
+    heats finals events displays screens monitors tvs televisions videos streams cameras
+    """.split()
+)
+_ABBR_AFTER_CURRENCY = re.compile(
+    r"(?P<abbr>trn|tn|bln|bil|bn|b|mln|mil|mn|mm|m|k)(?![A-Za-z])", re.IGNORECASE
+)
 
 _QUALIFIERS: list[tuple[Qualifier, str]] = [
     ("at least", r"at\s+least|no\s+(?:fewer|less)\s+than|a\s+minimum\s+of"),
@@ -258,7 +365,7 @@ _QUALIFIER = re.compile(
 )
 _LOOKBEHIND = 60  # characters searched on either side of a figure for its hedge and noun
 _BETWEEN = re.compile(r"\bbetween\s+$", re.IGNORECASE)
-_RANGE_JOIN = re.compile(r"\s*(?:-|to\b|(?P<and>and\b))\s*", re.IGNORECASE)
+_RANGE_JOIN = re.compile(r"\s*(?:-to-|-|to\b|(?P<and>and\b))\s*", re.IGNORECASE)
 _SIGN = re.compile(rf"(?:{_SIGNS})\s?")
 _MINUS = re.compile(r"\bminus\s+$", re.IGNORECASE)
 # "rose from 20 to 30": the two figures are a change, not a range.
@@ -276,7 +383,12 @@ _PART_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _NOT_AN_AMOUNT_AFTER = re.compile(r"\(|\s*-?\s*calib(?:er|re)\b", re.IGNORECASE)
-_NAME_BEFORE = re.compile(r"(?<![\w'])([A-Z][\w'-]*)[ \t]+$")
+_NAME_BEFORE = re.compile(r"(?<![\w'&])([a-z]{0,4}[A-Z][\w'&-]*)[ \t]+$")
+_WORDS_AFTER = re.compile(r"[ \t]+([A-Za-z][\w'&.-]*)")
+# Capitalised words for people of a country, plural without an "s": "200 Chinese were".
+_PEOPLE_OF = frozenset(
+    "Swiss French British Dutch Irish English Welsh Scots Taliban Police Mujahideen".split()
+)
 _MONTHS_AND_DAYS_WORDS = """
     january february march april may june july august september october november december
     jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday
@@ -425,7 +537,7 @@ def _read_number(
         return None  # "the second half of", "the lower half of": a part, not an amount
     if _NOT_AN_AMOUNT_AFTER.match(after):
         return None  # "a .38-caliber revolver", "a 401(k)"
-    lone_one = words is not None and words.lower() == "one" and not core.group("wscale")
+    lone_one = words is not None and words.lower() == "one"
     if lone_one and not _one_is_a_count(before, after):
         return None
 
@@ -434,13 +546,22 @@ def _read_number(
     if digits and not currency and _glued_before(before):
         return None
     if currency:
-        unit = _CURRENCY[currency.group("sym")] if currency.group("sym") else currency["code"]
+        code = currency["code"]
+        unit = _CURRENCY[currency.group("sym")] if currency.group("sym") else code
+        unit = _CODE_ALIASES.get(unit, unit)
         start -= len(before) - currency.start()
         before = norm[max(0, start - _LOOKBEHIND) : start]
         abbr = _ABBR_AFTER_CURRENCY.match(norm, end) if digits else None
         if abbr and not scaled:
-            value *= _ABBR_SCALES[abbr.group("abbr").lower()]
+            factor = _ABBR_SCALES[abbr.group("abbr").lower()]
+            value *= factor
             scaled, end = True, abbr.end()
+    elif digits and not scaled:
+        glued = _glued_scale(norm, end, value)
+        if glued:
+            factor, end = glued
+            value *= factor
+            scaled = True
 
     number_start = start
     qualifier: Qualifier = "exact"
@@ -479,10 +600,17 @@ def _read_number(
         second = _CORE.match(norm, sign.end() if sign else pos)
         if not second or _overlaps(second.span(), taken) or _overlaps(second.span(), [core.span()]):
             continue
-        unit2 = _UNIT.match(norm, second.end()) if unit1 else None
+        raw2, factor2 = _core_value(second)
+        second_end = second.end()
+        abbr2 = _ABBR_AFTER_CURRENCY.match(norm, second_end) if currency else None
+        if abbr2 and second.group("digits") and factor2 == 1.0:  # "$10m-$12m", "$10-12m"
+            factor2 = _ABBR_SCALES[abbr2.group("abbr").lower()]
+            raw2, second_end = raw2 * factor2, abbr2.end()
+        unit2 = _UNIT.match(norm, second_end) if unit1 else None
         if unit1 and (unit2 is None or _unit_of(unit2) != _unit_of(unit1)):
             continue  # "0.6% to 0.7%" is a range, "5% to 7 people" is not
-        raw2, factor2 = _core_value(second)
+        if _is_phone_number(core, second, join.group(0), currency, norm, second_end):
+            return (core.start(), second.end())  # "555-1234"
         hyphen = join.group(0).strip() == "-"
         if not between and raw2 / factor2 <= value / factor:
             if hyphen and factor2 == 1.0:
@@ -492,7 +620,7 @@ def _read_number(
             break  # "rose from 20 to 30": a change between two figures, not a range
         if factor2 != 1.0 and not scaled:
             value *= factor2  # "2-3 million": the scale word serves both ends
-        value2, end = raw2, second.end()
+        value2, end = raw2, second_end
         if unit1 and unit2:
             unit, unit_match, end = _unit_of(unit1), unit2, unit2.end()
         break
@@ -512,8 +640,11 @@ def _read_number(
         return None
     if unit == "pounds":
         unit = "GBP" if scaled else "lb"
-    if named and unit is None and value2 is None and _counted(norm, end) is None:
-        return None  # "Week 3", "the Curve 8900", "MagSafe 2 connector": part of a name
+    bare = digits and unit is None and value2 is None and not scaled and not currency
+    if bare and named and not _headline_count(norm, end, digits):
+        return None  # "Week 3", "Windows 10 users", "iPhone 11 sales": part of a name
+    if bare and qualifier == "exact" and not named and _name_after(norm, end):
+        return None  # "the 787 Dreamliner", "the 605 Freeway", "10 Downing Street"
     exact_count = digits and unit is None and value2 is None and qualifier == "exact"
     if exact_count and _is_age(norm, before, end, value):
         unit = "years"  # "Felt, 92, told", "at the age of 9"
@@ -575,32 +706,81 @@ def _read_vague(sentence: str, norm: str, match: re.Match[str]) -> Quantity | No
 
 
 def _core_value(core: re.Match[str]) -> tuple[float, float]:
-    """The figure a number match stands for, and the scale word's factor (1 without one)."""
+    """The figure a number match stands for, and its scale words' factor (1 without any)."""
     if core.group("digits"):
-        value = float(core.group("digits").replace(",", ""))
-        scale = core.group("dscale")
-    elif core.group("ascale"):
-        value = 0.5 if core.group("half") else 1.0
-        scale = core.group("ascale")
-    elif core.group("frac"):
+        value = float(core.group("digits").replace(",", "")) + (0.5 if core.group("dhalf") else 0)
+        factor = _scale_factor(core.group("dscale") or "")
+        return value * factor, factor
+    if core.group("ascale"):
+        value, factor = _spelled_value("one " + core.group("ascale"))
+        return value * (0.5 if core.group("half") else 1.0), factor
+    if core.group("frac"):
         numer, denom = core.group("numer"), core.group("denom") or "half"
         value = (NUMBER_WORDS.get(numer.lower(), 1) if numer else 1) / _FRACTIONS[denom.lower()]
-        scale = None
-    else:
-        value = _word_value(core.group("words"))
-        scale = core.group("wscale")
-    factor = _SCALES[scale.lower()] if scale else 1.0
-    return value * factor, factor
+        factor = _SCALES[core.group("fscale").lower()] if core.group("fscale") else 1.0
+        return value * factor, factor
+    return _spelled_value(core.group("words"))
 
 
-def _word_value(words: str) -> float:
-    total = 0.0
-    for token in re.split(r"[\s-]+", words.lower()):
-        if token == "hundred":
-            total *= 100
-        elif token in NUMBER_WORDS:
-            total += NUMBER_WORDS[token]
-    return total
+def _scale_factor(scales: str) -> float:
+    factor = 1.0
+    for token in scales.split():
+        factor *= _SCALES[token.lower()]
+    return factor
+
+
+def _spelled_value(words: str) -> tuple[float, float]:
+    """ "two million three hundred thousand" -> (2.3e6, 1e3): the value, and the factor of the
+    scale words it ends with (1 when it ends with a number word)."""
+    total = current = 0.0
+    trailing = 1.0
+    for token in re.split(r"[\s,-]+", words.lower()):
+        if token in NUMBER_WORDS:
+            current += NUMBER_WORDS[token]
+            trailing = 1.0
+        elif token == "half":
+            current += 0.5  # "two and a half million"
+        elif token in _SCALES:
+            scale = _SCALES[token]
+            current = (current or 1.0) * scale
+            trailing *= scale
+            if scale >= 1e3:
+                total, current = total + current, 0.0
+    return total + current, trailing
+
+
+def _glued_scale(norm: str, end: int, value: float) -> tuple[float, int] | None:
+    """A thousand or a million glued to a figure without a currency sign: "12.3m tonnes", "5M
+    users", "50k fans" (factor and the end of the letter); not "100m hurdles" (metres), "5K
+    runners" (a race) or "4K screens" (a resolution)."""
+    glued = _GLUED_SCALE.match(norm, end)
+    if glued is None:
+        return None
+    letter, word = glued.group("abbr"), glued.group("next").lower()
+    if word in _NOT_SCALED_AFTER or (letter == "K" and value in (4, 8)):
+        return None
+    after = _UNIT.match(norm, glued.end("abbr"))
+    if after is not None and _unit_of(after) not in _MEASURED_IN_MILLIONS:
+        return None  # "5m high", "3m km" is no amount of a million
+    if after is None and not _is_plural(word):
+        return None  # "a 100m sprint", "the 2m mark"
+    return _ABBR_SCALES[letter.lower()], glued.end("abbr")
+
+
+def _is_phone_number(
+    core: re.Match[str],
+    second: re.Match[str],
+    join: str,
+    currency: re.Match[str] | None,
+    norm: str,
+    end: int,
+) -> bool:
+    """ "555-1234": three digits, a hyphen and four digits, with no unit or counted noun."""
+    if join != "-" or currency or not (core.group("digits") and second.group("digits")):
+        return False
+    if not (re.fullmatch(r"\d{3}", core.group(0)) and re.fullmatch(r"\d{4}", second.group(0))):
+        return False
+    return _UNIT.match(norm, end) is None and _counted(norm, end) is None
 
 
 def _glued_before(before: str) -> bool:
@@ -639,10 +819,50 @@ def _named_before(norm: str, start: int, before: str) -> str | None:
     if word.lower() in _STOP or word.lower().rstrip(".") in _MONTHS_AND_DAYS:
         return None
     if word.isupper() and 2 <= len(word) <= 4:
-        return "acronym"
+        return "acronym"  # "S&P 500", "AK 47", "IL 62704"
+    if word[0].islower():
+        return "word"  # "iPhone 11", "eBay 2": a name wherever it stands
     prefix = norm[: start - len(before) + name.start()].rstrip()
     inside = bool(prefix) and prefix[-1] not in ".!?:;\"'“”‘’([{—–-"
     return "word" if inside else None
+
+
+def _headline_count(norm: str, end: int, digits: str) -> bool:
+    """After a capitalised word, a figure still counts in a title-case headline ("Storm Kills 12
+    People") and when written with separators ("Boeing 1,200 jobs" is no model number)."""
+    if "," in digits:
+        return _counted(norm, end) is not None
+    word = _WORDS_AFTER.match(norm, end)
+    return word is not None and word.group(1)[0].isupper() and _is_plural(word.group(1).lower())
+
+
+def _name_after(norm: str, end: int) -> bool:
+    """A bare figure before a capitalised word in the singular names a thing ("the 787
+    Dreamliner", "the 605 Freeway", "10 Downing Street"), unless the capitalised words describe
+    a plural noun that follows ("5 Israeli soldiers", "3 Al Qaeda suspects")."""
+    first = _WORDS_AFTER.match(norm, end)
+    if first is None:
+        return False
+    word = first.group(1).rstrip(".")
+    lower = word.lower()
+    if not word[0].isupper() or lower in _MONTHS_AND_DAYS or _UNIT.fullmatch(word):
+        return False
+    if word.isupper():
+        return False  # "1 INT, 1 FF": an abbreviation counted in a table of statistics
+    if _is_plural(lower) or lower.endswith("ese") or word in _PEOPLE_OF:
+        return False  # "12 Magazines", "200 Chinese", "30 Swiss"
+    pos = first.end()
+    for _ in range(3):
+        nxt = _WORDS_AFTER.match(norm, pos)
+        if nxt is None:
+            return True
+        token = nxt.group(1)
+        if _is_plural(token.lower().rstrip(".")) or re.fullmatch(r"[A-Z]{2,}s", token):
+            return False  # "5 Israeli soldiers", "12 Labour MPs"
+        if not token[0].isupper():
+            return True
+        pos = nxt.end()
+    return True
 
 
 def _is_age(norm: str, before: str, end: int, value: float) -> bool:
@@ -691,8 +911,9 @@ def _qualifier_of(hedge: re.Match[str]) -> Qualifier:
 
 def _unit_of(match: re.Match[str]) -> str:
     for i, (_, name) in enumerate(_UNIT_TABLE):
-        if match.group(f"u{i}") is not None:
-            return name
+        code = match.group(f"u{i}")
+        if code is not None:
+            return _CODE_ALIASES.get(code, code) if name == "=" else name
     raise AssertionError(match.group(0))  # pragma: no cover - one group always matches
 
 
