@@ -167,9 +167,9 @@ _CORE = re.compile(
         (?P<dhalf>\s+and\s+a\s+half\b)?(?P<dscale>{_DIGIT_SCALES})?
   | \b(?:(?P<half>half\s+)?an?\s+(?P<ascale>hundred(?:\s+and\s+{_SMALL}\b(?!-))?
         (?:[\s-]+(?:{_BIG_SCALE}))*|(?:{_BIG_SCALE})(?:[\s-]+(?:{_BIG_SCALE}))*))\b
-  | \b(?P<frac>(?P<numer>a|one|two|three)(?:-|\s+(?=\w+\s+(?:of|{_BIG_SCALE})\b))
+  | \b(?P<frac>(?P<numer>a|one|two|three)(?:-|\s+(?=\w+\s+(?:of|{_BIG_SCALE})\b)|(?<=\bby\sa)\s+)
         (?P<denom>{_FRACTION})(?:\s+(?:of\s+an?\s+)?(?P<fscale>{_BIG_SCALE})\b)?
-        |half(?=\s+(?:of|the|its|their|his|her|our|all)\b))\b
+        |half(?=\s+(?:of|the|its|their|his|her|our|all)\b)|(?<=\bby\s)half|(?<=\bin\s)half)\b
   | \b(?P<words>{_SPELLED})\b
     """,
     re.IGNORECASE | re.VERBOSE,
@@ -343,13 +343,13 @@ _ABBR_AFTER_CURRENCY = re.compile(
 
 _QUALIFIERS: list[tuple[Qualifier, str]] = [
     ("at least", r"at\s+least|no\s+(?:fewer|less)\s+than|a\s+minimum\s+of"),
-    ("at most", r"at\s+most|no\s+more\s+than|a\s+maximum\s+of"),
+    ("at most", r"at\s+most|no\s+more\s+than|a\s+maximum\s+of|within"),
     (
         "more than",
         r"more\s+than|over|exceeding|exceeds?|in\s+excess\s+of|upwards\s+of|above|"
         r"greater\s+than",
     ),
-    ("up to", r"up\s+to|as\s+many\s+as|as\s+much\s+as"),
+    ("up to", r"up\s+to(?:\s+an?)?|as\s+many\s+as|as\s+much\s+as"),
     ("less than", r"less\s+than|fewer\s+than|under|below"),
     (
         "about",
@@ -365,7 +365,38 @@ _QUALIFIER = re.compile(
 )
 _LOOKBEHIND = 60  # characters searched on either side of a figure for its hedge and noun
 _BETWEEN = re.compile(r"\bbetween\s+$", re.IGNORECASE)
-_RANGE_JOIN = re.compile(r"\s*(?:-to-|-|to\b|(?P<and>and\b))\s*", re.IGNORECASE)
+_RANGE_JOIN = re.compile(
+    r"\s*(?:-to-|-|to\b|(?P<and>and\b)|(?P<or>or\b))\s*", re.IGNORECASE
+)
+# "26 or older", "$100 or more", "18 and over": a bound written after the figure.
+_BOUND_AFTER = re.compile(
+    r"\s+(?:or|and)\s+(?:(?P<low>more|older|above|over|higher|greater|up)|"
+    r"(?P<high>less|fewer|younger|below|under|lower))\b",
+    re.IGNORECASE,
+)
+# "ranging from $500 to $550" is a range; "rose ... from 5% to 7%" is a change (two figures).
+_RANGE_FROM = re.compile(
+    r"\b(?:rang(?:e|es|ed|ing)|var(?:y|ies|ied|ying)|anywhere|somewhere|spann?(?:s|ed|ing)?)"
+    r"(?:\s+\S+){0,2}?\s+from\s+$",
+    re.IGNORECASE,
+)
+_FROM = re.compile(r"\bfrom\s+$", re.IGNORECASE)
+_CHANGE_WORD = re.compile(
+    r"\b(?:rose|rise[sn]?|rising|fell|falls?|falling|fallen|increase[sd]?|increasing|"
+    r"decrease[sd]?|decreasing|grew|grows?|growing|grown|growth|dropped|drops?|dropping|"
+    r"jumped|jumps?|climbed|climbs?|decline[sd]?|declining|raised?|raising|reduced?|reducing|"
+    r"lowered|boosted|slashed|soared|plunged|surged|slipped|shrank|expanded|changed?|"
+    r"revised|gains?|gained|losses|lost|cut)\b",
+    re.IGNORECASE,
+)
+# "the 30-year bond", "10-year notes": a kind of security, not a duration.
+_KIND_AFTER = re.compile(
+    r"-(?:year|month|week|day)\s+(?:bonds?|notes?|treasur(?:y|ies)|yields?|gilts?|bills?|bunds?|"
+    r"paper|securities|swaps?|maturities)\b",
+    re.IGNORECASE,
+)
+# "called 911", "dial 999": a number to call.
+_CALL_BEFORE = re.compile(r"\b(?:call(?:ed|ing|s)?|dial(?:l?ed|l?ing|s)?)\s+$", re.IGNORECASE)
 _SIGN = re.compile(rf"(?:{_SIGNS})\s?")
 _MINUS = re.compile(r"\bminus\s+$", re.IGNORECASE)
 # "rose from 20 to 30": the two figures are a change, not a range.
@@ -404,7 +435,9 @@ _PAREN = re.compile(r"\s*\(\s*(?:about|approximately|some|around|roughly|nearly|
 _ID_BEFORE = re.compile(
     r"\b(?:resolution|article|route|highway|chapter|section|flight|room|no\.?|number|phase|"
     r"level|category|page|gate|terminal|platform|building|block|camp|hill|vol\.?|volume|"
-    r"episode|season|part|track|brigade|division|unit|model|version|code|line)\s+$|#$",
+    r"episode|season|part|track|brigade|division|unit|model|version|code|line|area|zone|"
+    r"sector|district|precinct|ward|exit|pier|bay|lane|apartment|apt\.?|suite|seat|row|"
+    r"channel|stage|grade|bus|interstate)\s+$|#$",
     re.IGNORECASE,
 )
 _BEFORE_YEAR = re.compile(
@@ -439,6 +472,10 @@ _MASKS = [
     re.compile(r"\+?\b\d{9,}\b"),
     # references and figures joined by slashes: "(38, 39)", "(19)", "24/7", "9/11", "6 / 6 / 2013"
     re.compile(r"\(\s*\d{1,3}(?:\s*[,-]\s*\d{1,3})*\s*\)"),
+    re.compile(r"\[\s*\d{1,3}(?:\s*[,-]\s*\d{1,3})*\s*\]"),
+    # ranges of days: "18-24 November", "November 18-24"
+    re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s*-\s*\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}"),
+    re.compile(rf"\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?\s*-\s*\d{{1,2}}\b"),
     re.compile(r"\d+(?:\.\d+)?(?:\s?/\s?\d+(?:\.\d+)?)+"),
 ]
 
@@ -456,8 +493,12 @@ _VAGUE_TABLE: list[tuple[str, float | None, bool]] = [
     (r"thousands", 2e3, False),
     (r"millions", 2e6, False),
     (r"billions", 2e9, False),
+    (r"several\s+dozen", 36.0, False),
     (r"several\s+hundred", 300.0, False),
     (r"several\s+thousand", 3e3, False),
+    (r"several\s+million", 3e6, False),
+    (r"several\s+billion", 3e9, False),
+    (r"(?:a\s+)?few\s+(?:dozen|hundred|thousand|million|billion)", None, False),
     (r"several", 3.0, True),
     (r"(?:a\s+)?few", None, True),
     (r"many\s+more", None, False),
@@ -497,7 +538,7 @@ def extract_quantities(sentence: str, offset: int = 0) -> list[Quantity]:
     for match in _CORE.finditer(norm):
         if _overlaps(match.span(), masked) or _overlaps(match.span(), taken):
             continue
-        quantity = _read_number(sentence, norm, match, taken)
+        quantity = _read_number(sentence, norm, match, taken + masked)
         if isinstance(quantity, Quantity):
             found.append(quantity)
             taken.append((quantity.start, quantity.end))
@@ -535,11 +576,16 @@ def _read_number(
         return None  # "a seventy-something": an age bracket
     if core.group("frac") and not core.group("denom") and _PART_BEFORE.search(before):
         return None  # "the second half of", "the lower half of": a part, not an amount
-    if _NOT_AN_AMOUNT_AFTER.match(after):
-        return None  # "a .38-caliber revolver", "a 401(k)"
+    if _NOT_AN_AMOUNT_AFTER.match(after) or _KIND_AFTER.match(after):
+        return None  # "a .38-caliber revolver", "a 401(k)", "the 30-year bond"
+    if core.group("frac") and not _fraction_stands(core, after):
+        return None  # "by a third party"
     lone_one = words is not None and words.lower() == "one"
     if lone_one and not _one_is_a_count(before, after):
         return None
+    if words and words[0].isupper() and _inside_sentence(norm, start):
+        if not _headline_count(norm, end, ""):
+            return None  # "Formula One", "Xbox One X", "the Three-Day Event": a name
 
     unit: str | None = None
     currency = _CURRENCY_BEFORE.search(before)
@@ -579,6 +625,8 @@ def _read_number(
         return None
     elif minus:
         value, start = -value, start - (len(before) - minus.start())
+    elif digits and _signed(sentence, start):
+        value, start = -value, start - 1  # "-12.99" in a table of prices
     elif digits and unit is None:
         named = _named_before(norm, start, before)
         if named == "acronym":
@@ -595,6 +643,8 @@ def _read_number(
         join = _RANGE_JOIN.match(norm, join_at)
         if not join or (join.group("and") is not None and not between):
             continue
+        if re.fullmatch(r"\s+-", join.group(0)):
+            continue  # "225.86 -12.99": a signed figure follows, not a range
         pos = join.end()
         sign = _SIGN.match(norm, pos) if currency else None  # "$500 to $550"
         second = _CORE.match(norm, sign.end() if sign else pos)
@@ -616,7 +666,9 @@ def _read_number(
             if hyphen and factor2 == 1.0:
                 return (core.start(), second.end())  # "91-73", "787-9": a score or a model
             break  # "from 30 to 20": two figures
-        if not between and _CHANGE_FROM.search(before):
+        if join.group("or") is not None and (raw2 > 10 * value or second.group("frac")):
+            break  # "one or two", "10 or 12" are ranges; "1 or 100" is not
+        if not between and _is_change(norm[:number_start], before):
             break  # "rose from 20 to 30": a change between two figures, not a range
         if factor2 != 1.0 and not scaled:
             value *= factor2  # "2-3 million": the scale word serves both ends
@@ -636,6 +688,12 @@ def _read_number(
             unit_match = None  # "$5 dollars": the currency sign already gave the unit
     if end < len(norm) and (norm[end].isalnum() or norm[end] == "_") and not unit_match:
         return None  # "7B", "20th", "1990s": a name or an ordinal, not an amount
+    bound = _BOUND_AFTER.match(norm, end) if qualifier == "exact" and value2 is None else None
+    if bound:
+        qualifier = "at least" if bound.group("low") else "at most"
+        end = bound.end()
+    if _CALL_BEFORE.search(before) and unit is None and _counted(norm, end) is None:
+        return None  # "called 911"
     if _is_year(core, value2, unit, qualifier, before, norm[end : end + _LOOKBEHIND]):
         return None
     if unit == "pounds":
@@ -798,6 +856,10 @@ def _one_is_a_count(before: str, after: str) -> bool:
     another", "one doesn't exist", "one-on-one" do not."""
     if re.search(r"\b(?:no|any|every|each|the|this|that|which|some)\s+$", before, re.I):
         return False
+    if re.match(r"\s*(?:-|or\s+|to\s+)(?:two|three|four|2|3|4)\b", after, re.I):
+        return True  # "one or two", "one-to-two"
+    if re.search(r"\b(?:another|the\s+other)\b", after, re.I):
+        return False  # "one chapter over, another begun": a set phrase
     compound = re.match(r"-([A-Za-z]+)", after)
     if compound:
         return compound.group(1).lower() not in {"on", "off", "time", "way", "sided"}
@@ -818,13 +880,49 @@ def _named_before(norm: str, start: int, before: str) -> str | None:
     word = name.group(1)
     if word.lower() in _STOP or word.lower().rstrip(".") in _MONTHS_AND_DAYS:
         return None
+    if word.endswith(("'s", "'")):
+        return None  # "Jupiter's 79 moons": a possessive, not a name with a number
     if word.isupper() and 2 <= len(word) <= 4:
         return "acronym"  # "S&P 500", "AK 47", "IL 62704"
     if word[0].islower():
         return "word"  # "iPhone 11", "eBay 2": a name wherever it stands
-    prefix = norm[: start - len(before) + name.start()].rstrip()
-    inside = bool(prefix) and prefix[-1] not in ".!?:;\"'“”‘’([{—–-"
-    return "word" if inside else None
+    return "word" if _inside_sentence(norm, start - len(before) + name.start()) else None
+
+
+def _inside_sentence(norm: str, start: int) -> bool:
+    """Whether a word at ``start`` follows other words of its sentence (its capital is its own,
+    not the sentence's or a quotation's)."""
+    prefix = norm[:start].rstrip()
+    return bool(prefix) and prefix[-1] not in ".!?:;\"'“”‘’([{—–-|"
+
+
+def _signed(sentence: str, start: int) -> bool:
+    """A hyphen-minus or minus sign glued to the figure after a space: "-12.99", "−5%"."""
+    return (
+        start >= 1
+        and sentence[start - 1] in "-\u2212"
+        and (start == 1 or sentence[start - 2] in " \t([")
+    )
+
+
+def _is_change(prefix: str, before: str) -> bool:
+    """ "from X to Y" after a word of change in the sentence ("rose ... from 20 to 30") is two
+    figures; after a word of range ("ranging from $500 to $550") or with neither, a range."""
+    if _CHANGE_FROM.search(before):
+        return True
+    if not _FROM.search(before) or _RANGE_FROM.search(before):
+        return False
+    return _CHANGE_WORD.search(prefix) is not None
+
+
+def _fraction_stands(core: re.Match[str], after: str) -> bool:
+    """ "a third" or "half" without "of" is a fraction only where no noun follows: "cut by a
+    third.", "by half", not "by a third party"."""
+    joined = core.group(0)
+    if "-" in joined or core.group("fscale") or re.match(r"\s+of\b", after, re.IGNORECASE):
+        return True
+    word = _WORD_AFTER.match(after)
+    return word is None or word.group(1).lower() in _STOP or after[: word.start(1)].strip() != ""
 
 
 def _headline_count(norm: str, end: int, digits: str) -> bool:
@@ -885,6 +983,8 @@ def _is_year(
     digits = core.group("digits")
     if not digits or core.group("dscale") or not re.fullmatch(r"(?:19|20)\d\d", digits):
         return False
+    if unit is None and value2 is not None and 1900 <= value2 < 2100:
+        return True  # "at least 2002 to 2005"
     if unit is not None or qualifier != "exact":
         return False
     if value2 is not None:
