@@ -136,7 +136,7 @@ _HUNDREDS = rf"{_SMALL}(?:\s+hundred(?:\s+(?:and\s+)?{_SMALL}\b(?!-))?)?"
 _SCALE = r"dozen|hundred|thousand|million|billion|trillion|lakhs?|crores?"
 _BIG_SCALE = r"dozen|thousand|million|billion|trillion|lakhs?|crores?"
 # A chain of scale words after digits: "4 hundred million", "5 lakh crore", "2.3bn", "7 mln".
-_DIGIT_SCALES = rf"(?:\s*(?:{_SCALE}|bn|bln|mn|mln|tn|trn)(?![A-Za-z]))+"
+_DIGIT_SCALES = rf"(?:(?:\s*|-)(?:{_SCALE}|bn|bln|mn|mln|tn|trn)(?![A-Za-z]))+"
 # Spelled-out numbers: "twenty-eight thousand", "two million three hundred thousand",
 # "two and a half million".
 _SPELLED = (
@@ -163,7 +163,7 @@ _FRACTION = "|".join(_FRACTIONS)
 
 _CORE = re.compile(
     rf"""
-    (?P<digits>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)
+    (?P<digits>\d{{1,3}}(?:,[ ]?\d{{3}})+(?![\d,])(?:\.\d+)?|\d+(?:\.\d+)?)
         (?P<dhalf>\s+and\s+a\s+half\b)?(?P<dscale>{_DIGIT_SCALES})?
   | \b(?:(?P<half>half\s+)?an?\s+(?P<ascale>hundred(?:\s+and\s+{_SMALL}\b(?!-))?
         (?:[\s-]+(?:{_BIG_SCALE}))*|(?:{_BIG_SCALE})(?:[\s-]+(?:{_BIG_SCALE}))*))\b
@@ -688,6 +688,8 @@ def _read_number(
             unit_match = None  # "$5 dollars": the currency sign already gave the unit
     if end < len(norm) and (norm[end].isalnum() or norm[end] == "_") and not unit_match:
         return None  # "7B", "20th", "1990s": a name or an ordinal, not an amount
+    if currency and qualifier == "exact" and value2 is None and _starting_price(norm, start):
+        qualifier, start = "at least", norm.rindex("from", 0, start)  # "models from $700"
     bound = _BOUND_AFTER.match(norm, end) if qualifier == "exact" and value2 is None else None
     if bound:
         qualifier = "at least" if bound.group("low") else "at most"
@@ -766,7 +768,8 @@ def _read_vague(sentence: str, norm: str, match: re.Match[str]) -> Quantity | No
 def _core_value(core: re.Match[str]) -> tuple[float, float]:
     """The figure a number match stands for, and its scale words' factor (1 without any)."""
     if core.group("digits"):
-        value = float(core.group("digits").replace(",", "")) + (0.5 if core.group("dhalf") else 0)
+        figure = core.group("digits").replace(",", "").replace(" ", "")  # "1, 400" as split
+        value = float(figure) + (0.5 if core.group("dhalf") else 0)
         factor = _scale_factor(core.group("dscale") or "")
         return value * factor, factor
     if core.group("ascale"):
@@ -782,7 +785,7 @@ def _core_value(core: re.Match[str]) -> tuple[float, float]:
 
 def _scale_factor(scales: str) -> float:
     factor = 1.0
-    for token in scales.split():
+    for token in re.findall(r"[A-Za-z]+", scales):
         factor *= _SCALES[token.lower()]
     return factor
 
@@ -913,6 +916,14 @@ def _is_change(prefix: str, before: str) -> bool:
     if not _FROM.search(before) or _RANGE_FROM.search(before):
         return False
     return _CHANGE_WORD.search(prefix) is not None
+
+
+def _starting_price(norm: str, start: int) -> bool:
+    """ "from $700" with no "to" figure and no change before it is a starting price."""
+    before = norm[max(0, start - _LOOKBEHIND) : start]
+    if not _FROM.search(before) or re.search(r"\b(?:up|down|away|apart)\s+from\s+$", before):
+        return False
+    return _CHANGE_WORD.search(norm[:start]) is None
 
 
 def _fraction_stands(core: re.Match[str], after: str) -> bool:
