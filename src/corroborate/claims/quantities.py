@@ -235,8 +235,10 @@ _UNIT_TABLE: list[tuple[str, str]] = [
     (r"shekels?", "ILS"),
     (r"(?:Turkish\s+)?lira", "TRY"),
     (r"(?:Swedish\s+)?kronor", "SEK"),
-    (r"(?-i:USD|EUR|GBP|JPY|CNY|RMB|INR|CAD|AUD|NZD|HKD|SGD|CHF|RUB|BRL|MYR|NGN|ZAR|KRW|MXN|SEK)",
-     "="),
+    (
+        r"(?-i:USD|EUR|GBP|JPY|CNY|RMB|INR|CAD|AUD|NZD|HKD|SGD|CHF|RUB|BRL|MYR|NGN|ZAR|KRW|MXN|SEK)",
+        "=",
+    ),
     (r"pounds\s+sterling", "GBP"),
     (r"pounds?", "pounds"),  # weight or sterling: settled by the figure's size (_pounds)
     (r"kilowatt[\s-]hours?|(?-i:kWh)", "kWh"),
@@ -327,16 +329,14 @@ _ABBR_SCALES = {
 }
 # "12.3m tonnes", "5M users", "50k fans": a scale letter glued to a figure, before a word.
 _GLUED_SCALE = re.compile(r"(?P<abbr>[mMkK])(?=[ \t]+(?P<next>[A-Za-z][A-Za-z-]*))")
-_MEASURED_IN_MILLIONS = frozenset(
-    "t kg l gal ha acre oz USD EUR GBP pounds JPY CNY INR CAD AUD NZD HKD SGD CHF RUB".split()
-)
+_MEASURED_IN_MILLIONS_WORDS = "t kg l gal ha acre oz USD EUR GBP pounds JPY CNY INR CAD AUD NZD"
+_MEASURED_IN_MILLIONS = frozenset(_MEASURED_IN_MILLIONS_WORDS.split())
 # Plural nouns after which "m" is metres and "k" a race or a resolution, not a multiplier.
-_NOT_SCALED_AFTER = frozenset(
-    """
+_NOT_SCALED_AFTER_WORDS = """
     hurdles relays sprints races runs runners swimmers dives jumps waves walls drops yachts boats
     heats finals events displays screens monitors tvs televisions videos streams cameras
-    """.split()
-)
+"""
+_NOT_SCALED_AFTER = frozenset(_NOT_SCALED_AFTER_WORDS.split())
 _ABBR_AFTER_CURRENCY = re.compile(
     r"(?P<abbr>trn|tn|bln|bil|bn|b|mln|mil|mn|mm|m|k)(?![A-Za-z])", re.IGNORECASE
 )
@@ -365,9 +365,7 @@ _QUALIFIER = re.compile(
 )
 _LOOKBEHIND = 60  # characters searched on either side of a figure for its hedge and noun
 _BETWEEN = re.compile(r"\bbetween\s+$", re.IGNORECASE)
-_RANGE_JOIN = re.compile(
-    r"\s*(?:-to-|-|to\b|(?P<and>and\b)|(?P<or>or\b))\s*", re.IGNORECASE
-)
+_RANGE_JOIN = re.compile(r"\s*(?:-to-|-|to\b|(?P<and>and\b)|(?P<or>or\b))\s*", re.IGNORECASE)
 # "26 or older", "$100 or more", "18 and over": a bound written after the figure.
 _BOUND_AFTER = re.compile(
     r"\s+(?:or|and)\s+(?:(?P<low>more|older|above|over|higher|greater|up)|"
@@ -417,9 +415,8 @@ _NOT_AN_AMOUNT_AFTER = re.compile(r"\(|\s*-?\s*calib(?:er|re)\b", re.IGNORECASE)
 _NAME_BEFORE = re.compile(r"(?<![\w'&])([a-z]{0,4}[A-Z][\w'&-]*)[ \t]+$")
 _WORDS_AFTER = re.compile(r"[ \t]+([A-Za-z][\w'&.-]*)")
 # Capitalised words for people of a country, plural without an "s": "200 Chinese were".
-_PEOPLE_OF = frozenset(
-    "Swiss French British Dutch Irish English Welsh Scots Taliban Police Mujahideen".split()
-)
+_PEOPLE_OF_WORDS = "Swiss French British Dutch Irish English Welsh Scots Taliban Police Mujahideen"
+_PEOPLE_OF = frozenset(_PEOPLE_OF_WORDS.split())
 _MONTHS_AND_DAYS_WORDS = """
     january february march april may june july august september october november december
     jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday
@@ -474,7 +471,9 @@ _MASKS = [
     re.compile(r"\(\s*\d{1,3}(?:\s*[,-]\s*\d{1,3})*\s*\)"),
     re.compile(r"\[\s*\d{1,3}(?:\s*[,-]\s*\d{1,3})*\s*\]"),
     # ranges of days: "18-24 November", "November 18-24"
-    re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s*-\s*\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}"),
+    re.compile(
+        rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s*-\s*\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}"
+    ),
     re.compile(rf"\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?\s*-\s*\d{{1,2}}\b"),
     re.compile(r"\d+(?:\.\d+)?(?:\s?/\s?\d+(?:\.\d+)?)+"),
 ]
@@ -583,9 +582,9 @@ def _read_number(
     lone_one = words is not None and words.lower() == "one"
     if lone_one and not _one_is_a_count(before, after):
         return None
-    if words and words[0].isupper() and _inside_sentence(norm, start):
-        if not _headline_count(norm, end, ""):
-            return None  # "Formula One", "Xbox One X", "the Three-Day Event": a name
+    capital = words is not None and words[0].isupper() and _inside_sentence(norm, start)
+    if capital and not _headline_count(norm, end, ""):
+        return None  # "Formula One", "Xbox One X", "the Three-Day Event": a name
 
     unit: str | None = None
     currency = _CURRENCY_BEFORE.search(before)
