@@ -165,12 +165,13 @@ _CORE = re.compile(
     rf"""
     (?P<digits>\d{{1,3}}(?:,[ ]?\d{{3}})+(?![\d,])(?:\.\d+)?|\d+(?:\.\d+)?)
         (?P<dhalf>\s+and\s+a\s+half\b)?(?P<dscale>{_DIGIT_SCALES})?
-  | \b(?:(?P<half>half\s+)?an?\s+(?P<ascale>hundred(?:\s+and\s+{_SMALL}\b(?!-))?
+  | \b(?=[ahAH])(?:(?P<half>half\s+)?an?\s+(?P<ascale>hundred(?:\s+and\s+{_SMALL}\b(?!-))?
         (?:[\s-]+(?:{_BIG_SCALE}))*|(?:{_BIG_SCALE})(?:[\s-]+(?:{_BIG_SCALE}))*))\b
-  | \b(?P<frac>(?P<numer>a|one|two|three)(?:-|\s+(?=\w+\s+(?:of|{_BIG_SCALE})\b)|(?<=\bby\sa)\s+)
+  | \b(?=[aothAOTH])(?P<frac>(?P<numer>a|one|two|three)
+        (?:-|\s+(?=\w+\s+(?:of|{_BIG_SCALE})\b)|(?<=\bby\sa)\s+)
         (?P<denom>{_FRACTION})(?:\s+(?:of\s+an?\s+)?(?P<fscale>{_BIG_SCALE})\b)?
         |half(?=\s+(?:of|the|its|their|his|her|our|all)\b)|(?<=\bby\s)half|(?<=\bin\s)half)\b
-  | \b(?P<words>{_SPELLED})\b
+  | \b(?=[efnostEFNOST])(?P<words>{_SPELLED})\b
     """,
     re.IGNORECASE | re.VERBOSE,
 )
@@ -504,7 +505,9 @@ _VAGUE_TABLE: list[tuple[str, float | None, bool]] = [
     (r"many|numerous|countless", None, True),
 ]
 _VAGUE = re.compile(
-    r"\b(?:" + "|".join(f"(?P<v{i}>{p})" for i, (p, _, _) in enumerate(_VAGUE_TABLE)) + r")\b",
+    r"\b(?=[abcdfhmnstABCDFHMNST])(?:"
+    + "|".join(f"(?P<v{i}>{p})" for i, (p, _, _) in enumerate(_VAGUE_TABLE))
+    + r")\b",
     re.IGNORECASE,
 )
 
