@@ -694,3 +694,27 @@ def test_vague_multiples(sentence: str, text: str, low: float | None) -> None:
 def test_split_thousands_and_year_ranges() -> None:
     assert [q.value for q in extract_quantities("around 1, 400 were hurt")] == [1400]
     assert extract_quantities("at sites from at least 2002 to 2005") == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "value", "unit"),
+    [
+        ("Prices rose 5pc in May.", "5pc", 5, "%"),
+        ("Rates rose 25 basis points.", "25 basis points", 25, "bp"),
+        ("a 90 sq m flat", "90 sq m", 90, "m2"),
+        ("a Dh5 million villa", "Dh5 million", 5e6, "AED"),
+    ],
+)
+def test_more_units_and_currencies(sentence: str, text: str, value: float, unit: str) -> None:
+    q = one(sentence)
+    assert (q.text, q.value, q.unit) == (text, value, unit)
+
+
+def test_a_unit_or_two_is_a_range_from_one() -> None:
+    q = one("The rebuild may take a year or two.")
+    assert (q.text, q.low, q.high, q.qualifier, q.unit) == ("a year or two", 1, 2, "range", "years")
+
+
+def test_tens_of_billions_is_vague() -> None:
+    q = one("Floods cost tens of billions of dollars.")
+    assert (q.text, q.qualifier, q.low, q.unit) == ("tens of billions", "vague", 2e10, "USD")

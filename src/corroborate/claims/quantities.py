@@ -179,6 +179,7 @@ _CORE = re.compile(
 _UNIT_TABLE: list[tuple[str, str]] = [
     (r"square\s+kilomet(?:er|re)s?|sq\.?\s?km|km2|km²", "km2"),
     (r"square\s+miles?|sq\.?\s?mi(?:les?)?", "mi2"),
+    (r"square\s+met(?:er|re)s?|sq\.?\s?m(?![a-z])|(?-i:m2|m²)", "m2"),
     (r"kilomet(?:er|re)s\s+(?:per|an|a)\s+hour|km/h|kph", "km/h"),
     (r"miles\s+(?:per|an|a)\s+hour|mph", "mph"),
     (r"kilomet(?:er|re)s?|kms?", "km"),
@@ -206,7 +207,8 @@ _UNIT_TABLE: list[tuple[str, str]] = [
     (r"hectares?|ha", "ha"),
     (r"acres?", "acre"),
     (r"percentage\s+points?", "pp"),
-    (r"%|per\s?cent|percent", "%"),
+    (r"%|per\s?cent|percent|(?<=\d)(?-i:pc)", "%"),
+    (r"basis\s+points?|(?-i:bps)", "bp"),
     (r"decades?", "decades"),
     (r"years?|yrs?", "years"),
     (r"months?", "months"),
@@ -305,6 +307,8 @@ _CURRENCY = {
     "₺": "TRY",
     "Rs": "INR",
     "Rs.": "INR",
+    "Dh": "AED",
+    "Rp": "IDR",
     "RM": "MYR",
 }
 _CODES = (
@@ -368,6 +372,11 @@ _LOOKBEHIND = 60  # characters searched on either side of a figure for its hedge
 _BETWEEN = re.compile(r"\bbetween\s+$", re.IGNORECASE)
 _RANGE_JOIN = re.compile(r"\s*(?:-to-|-|to\b|(?P<and>and\b)|(?P<or>or\b))\s*", re.IGNORECASE)
 # "26 or older", "$100 or more", "18 and over": a bound written after the figure.
+# "a year or two", "a day or three": a range from one.
+_A_UNIT_OR = re.compile(
+    r"\ban?\s+(?P<unit>year|month|week|day|hour|minute)\s+or\s+(?P<n>two|three|2|3)\b",
+    re.IGNORECASE,
+)
 _BOUND_AFTER = re.compile(
     r"\s+(?:or|and)\s+(?:(?P<low>more|older|above|over|higher|greater|up)|"
     r"(?P<high>less|fewer|younger|below|under|lower))\b",
@@ -486,6 +495,8 @@ _VAGUE_TABLE: list[tuple[str, float | None, bool]] = [
     (r"hundreds\s+of\s+thousands", 2e5, False),
     (r"tens\s+of\s+thousands", 2e4, False),
     (r"hundreds\s+of\s+millions", 2e8, False),
+    (r"tens\s+of\s+billions", 2e10, False),
+    (r"hundreds\s+of\s+billions", 2e11, False),
     (r"tens\s+of\s+millions", 2e7, False),
     (r"dozens", 24.0, False),
     (r"scores(?=\s+of\b)", 40.0, False),
@@ -535,8 +546,8 @@ def extract_quantities(sentence: str, offset: int = 0) -> list[Quantity]:
     # every mask needs a digit; most sentences have none
     digit = _DIGIT.search(norm)
     masked = [m.span() for pattern in _MASKS for m in pattern.finditer(norm)] if digit else []
-    found: list[Quantity] = []
-    taken: list[tuple[int, int]] = []  # spans of quantities, their ranges and parentheses
+    found: list[Quantity] = [_a_unit_or(sentence, m) for m in _A_UNIT_OR.finditer(norm)]
+    taken = [(q.start, q.end) for q in found]  # spans of quantities, ranges and parentheses
     for match in _CORE.finditer(norm):
         if _overlaps(match.span(), masked) or _overlaps(match.span(), taken):
             continue
@@ -742,6 +753,22 @@ def _read_number(
         unit=unit,
         counted=counted,
         also_as=tuple(also_as),
+    )
+
+
+def _a_unit_or(sentence: str, match: re.Match[str]) -> Quantity:
+    """ "a year or two": a range from one to the figure, in the unit named."""
+    high = float(NUMBER_WORDS.get(match["n"].lower()) or match["n"])
+    start, end = match.span()
+    return Quantity(
+        start=start,
+        end=end,
+        text=sentence[start:end],
+        value=None,
+        low=1.0,
+        high=high,
+        qualifier="range",
+        unit=match["unit"].lower() + "s",
     )
 
 
