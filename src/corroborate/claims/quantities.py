@@ -2,15 +2,26 @@
 
 ``extract_quantities`` is pure Python and regular expressions, fast enough to run on every
 sentence of a store. It reads figures (``300``, ``2,300``, ``1.5 million``, ``$2.5 billion``,
-``€40m``, ``Rs 25 lakh``), number words (``fourteen``, ``a dozen``, ``half a million``),
-fractions (``two-thirds``, ``half of``), ranges (``20-30``, ``between 20 and 30``, ``$500 to
-$550``, ``0.6% to 0.7%``), bounds and hedges (``over``, ``at least``, ``up to``, ``nearly`` ...),
-vague amounts (``dozens of``, ``hundreds of thousands of``, ``several``, ``a few``) and ages
-(``Smith, 45,``, ``at the age of 9``). Years, clock times, dates, ordinals, phone numbers,
-citation marks (``(12, 13)``), figures joined by slashes (``24/7``), scores and records
-(``91-73``, ``(14-1)``) and numbers that belong to a name (``Covid-19``, ``G7``, ``F-16``, ``AK
-47``, ``Week 3``, ``Curve 8900``) are not quantities. A change from one figure to another (``rose
-from 20 to 30``) is two quantities, not a range. An equivalent figure in parentheses (``100km (60
+``€40m``, ``Rs 25 lakh``), compact multipliers (``$4.2b``, ``$300M``, ``12.3m tonnes``, ``50k
+fans``, ``4 hundred million``, ``5 lakh crore``, ``13.8-billion-year``), units glued to the
+figure (``250ml``, ``1.0l``, ``5kg``, ``30km/h``, ``12V``), currencies before or after it
+(``$US17,246,208``, ``$A82``, ``HK$20``, ``USD 5 million``, ``300 EUR``, ``5 million euros``,
+``200 million yen``), number words (``fourteen``, ``a dozen``, ``half a million``,
+``twenty-eight thousand``, ``one hundred and five``, ``a quarter of a million``, ``two and a half
+million``), fractions (``two-thirds``, ``half of``, ``cut by a third``), ranges (``20-30``,
+``between 20 and 30``, ``$500 to $550``, ``0.6% to 0.7%``, ``0-to-60-mph``, ``one or two``, ``a
+year or two``), bounds and hedges (``over``, ``at least``, ``up to``, ``nearly``, ``within``,
+``26 or older``, ``$100 or more``, ``from $700`` as a starting price ...), signed figures
+(``-5.44%``), vague amounts (``dozens of``, ``hundreds of thousands of``, ``several``, ``a
+few``, ``several dozen``) and ages (``Smith, 45,``, ``at the age of 9``). Years, clock times,
+dates and ranges of days (``18-24 November``), ordinals, phone numbers (``555-1234``, ``called
+911``), ZIP codes, citation and footnote marks (``(12, 13)``, ``[2]``), figures joined by slashes
+(``24/7``), scores and records (``91-73``, ``(14-1)``), kinds (``the 30-year bond``) and numbers
+that belong to a name (``Covid-19``, ``G7``, ``F-16``, ``AK 47``, ``S&P 500``, ``Week 3``,
+``iPhone 11``, ``Windows 10 users``, ``the 787 Dreamliner``, ``10 Downing Street``, ``Formula
+One``, ``area 55``) are not quantities. A change from one figure to another (``rose from 20 to
+30``, or a word of change anywhere before ``from X to Y``) is two quantities, not a range; a word
+of range (``ranging from``) keeps it a range. An equivalent figure in parentheses (``100km (60
 miles)``) belongs to the figure it follows (``also_as``), never a quantity of its own.
 
 The counted thing is a guess from the words that follow (the word joined by a hyphen, else the
