@@ -718,3 +718,32 @@ def test_a_unit_or_two_is_a_range_from_one() -> None:
 def test_tens_of_billions_is_vague() -> None:
     q = one("Floods cost tens of billions of dollars.")
     assert (q.text, q.qualifier, q.low, q.unit) == ("tens of billions", "vague", 2e10, "USD")
+
+
+def test_a_change_by_and_the_level_reached_are_two_figures() -> None:
+    first, second = extract_quantities("Oil rose $1.20 to $58.30 a barrel.")
+    assert (first.value, second.value, first.unit, second.unit) == (1.2, 58.3, "USD", "USD")
+    (span,) = extract_quantities("Prices rose 5 to 10 percent.")
+    assert (span.low, span.high, span.unit) == (5, 10, "%")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "value", "unit"),
+    [
+        ("a magnitude 6.4 quake struck", "magnitude 6.4", 6.4, "magnitude"),
+        ("after a magnitude-7.1 shock", "magnitude-7.1", 7.1, "magnitude"),
+        ("it hit 40C on Sunday", "40C", 40, "°C"),
+        ("it hit 104F on Sunday", "104F", 104, "°F"),
+        ("up a quarter of a percentage point", "a quarter of a percentage point", 0.25, "pp"),
+        ("it took half an hour", "half an hour", 0.5, "hours"),
+    ],
+)
+def test_units_written_around_a_figure_or_a_fraction(
+    sentence: str, text: str, value: float, unit: str
+) -> None:
+    q = one(sentence)
+    assert (q.text, q.value, q.unit) == (text, value, unit)
+
+
+def test_half_a_chance_is_no_figure() -> None:
+    assert extract_quantities("They had half a chance.") == []

@@ -181,7 +181,7 @@ _CORE = re.compile(
   | \b(?=[aothAOTH])(?P<frac>(?P<numer>a|one|two|three)
         (?:-|\s+(?=\w+\s+(?:of|{_BIG_SCALE})\b)|(?<=\bby\sa)\s+)
         (?P<denom>{_FRACTION})(?:\s+(?:of\s+an?\s+)?(?P<fscale>{_BIG_SCALE})\b)?
-        |half(?=\s+(?:of|the|its|their|his|her|our|all)\b)|(?<=\bby\s)half|(?<=\bin\s)half)\b
+        |half(?=\s+(?:of|the|its|their|his|her|our|all)\b|\s+an?\s+\w)|(?<=\bby\s)half|(?<=\bin\s)half)\b
   | \b(?=[efnostEFNOST])(?P<words>{_SPELLED})\b
     """,
     re.IGNORECASE | re.VERBOSE,
@@ -277,8 +277,8 @@ _UNIT_TABLE: list[tuple[str, str]] = [
     (r"frames\s+per\s+second|fps", "fps"),
     (r"tablespoons?|tbsps?", "tbsp"),
     (r"teaspoons?|tsps?", "tsp"),
-    (r"degrees?\s+(?:Celsius|centigrade)|°\s?C", "°C"),
-    (r"degrees?\s+Fahrenheit|°\s?F", "°F"),
+    (r"degrees?\s+(?:Celsius|centigrade)|°\s?C|(?<=\d)(?-i:C)", "°C"),
+    (r"degrees?\s+Fahrenheit|°\s?F|(?<=\d)(?-i:F)", "°F"),
     (r"degrees?|°", "degrees"),
     (r"magnitude|(?:on\s+the\s+)?Richter(?:\s+scale)?", "magnitude"),
     (r"horsepower|b?hp", "hp"),
@@ -414,6 +414,17 @@ _KIND_AFTER = re.compile(
     r"paper|securities|swaps?|maturities)\b",
     re.IGNORECASE,
 )
+# "a magnitude 6.4 quake", "magnitude-7.1"
+_MAGNITUDE_BEFORE = re.compile(r"\bmagnitude[\s-]+$", re.IGNORECASE)
+# "rose $1.20 to $58.30", "fell 5% to 20%": a change and the level reached, not a range.
+_CHANGE_BY = re.compile(
+    r"\b(?:rose|rise[sn]?|rising|fell|falls?|falling|fallen|climbed|climbs?|jumped|jumps?|"
+    r"dropped|drops?|gained|gains?|lost|loses|slipped|slips?|soared|plunged|surged|sank|"
+    r"tumbled|added|shed|increased|decreased|declined|grew)(?:\s+by)?\s+$",
+    re.IGNORECASE,
+)
+# "a quarter of a percentage point", "half a mile", "half an hour": a fraction of a unit.
+_OF_A = re.compile(r"\s+(?:of\s+)?an?(?=\s)", re.IGNORECASE)
 # "called 911", "dial 999": a number to call.
 _CALL_BEFORE = re.compile(r"\b(?:call(?:ed|ing|s)?|dial(?:l?ed|l?ing|s)?)\s+$", re.IGNORECASE)
 _SIGN = re.compile(rf"(?:{_SIGNS})\s?")
@@ -613,7 +624,7 @@ def _read_number(
 
     unit: str | None = None
     currency = _CURRENCY_BEFORE.search(before)
-    if digits and not currency and _glued_before(before):
+    if digits and not currency and _glued_before(before) and not _MAGNITUDE_BEFORE.search(before):
         return None
     if currency:
         code = currency["code"]
@@ -633,6 +644,10 @@ def _read_number(
             value *= factor
             scaled = True
 
+    magnitude = _MAGNITUDE_BEFORE.search(before) if digits and unit is None else None
+    if magnitude:
+        unit, start = "magnitude", start - (len(before) - magnitude.start())
+        before = norm[max(0, start - _LOOKBEHIND) : start]
     number_start = start
     qualifier: Qualifier = "exact"
     low = high = None
@@ -694,6 +709,8 @@ def _read_number(
             break  # "one or two", "10 or 12" are ranges; "1 or 100" is not
         if not between and _is_change(norm[:number_start], before):
             break  # "rose from 20 to 30": a change between two figures, not a range
+        if not between and _CHANGE_BY.search(before) and raw2 > 4 * value:
+            break  # "rose $1.20 to $58.30": by how much, and to what
         if factor2 != 1.0 and not scaled:
             value *= factor2  # "2-3 million": the scale word serves both ends
         value2, end = raw2, second_end
@@ -703,6 +720,12 @@ def _read_number(
     if between and value2 is None:
         start = number_start
 
+    of_a = _OF_A.match(norm, end) if core.group("frac") and unit is None else None
+    if of_a and unit_match is None:
+        unit_match = _UNIT.match(norm, of_a.end())
+        if unit_match is None:
+            return None  # "half a chance"
+        unit, end = _unit_of(unit_match), unit_match.end()
     if unit_match is None:
         unit_match = _UNIT.match(norm, end)
         if unit_match and unit is None:
