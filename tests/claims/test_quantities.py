@@ -747,3 +747,16 @@ def test_units_written_around_a_figure_or_a_fraction(
 
 def test_half_a_chance_is_no_figure() -> None:
     assert extract_quantities("They had half a chance.") == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Apollo 11 landed in July.",
+        "Lakers 102, Celtics 99.",
+        "The match ended 6-4, 3-6, 7-6.",
+        "The P5+1 talks resumed.",
+    ],
+)
+def test_names_opening_a_sentence_scores_and_glued_signs_are_no_figures(sentence: str) -> None:
+    assert extract_quantities(sentence) == []

@@ -502,6 +502,8 @@ _MASKS = [
     # references and figures joined by slashes: "(38, 39)", "(19)", "24/7", "9/11", "6 / 6 / 2013"
     re.compile(r"\(\s*\d{1,3}(?:\s*[,-]\s*\d{1,3})*\s*\)"),
     re.compile(r"\[\s*\d{1,3}(?:\s*[,-]\s*\d{1,3})*\s*\]"),
+    # a series of set scores: "6-4, 3-6, 7-6"
+    re.compile(r"\b\d{1,2}-\d{1,2}(?:\(\d+\))?(?:,\s*\d{1,2}-\d{1,2}(?:\(\d+\))?)+\b"),
     # ranges of days: "18-24 November", "November 18-24"
     re.compile(
         rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s*-\s*\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}"
@@ -748,8 +750,10 @@ def _read_number(
     if unit == "pounds":
         unit = "GBP" if scaled else "lb"
     bare = digits and unit is None and value2 is None and not scaled and not currency
-    if bare and named and not _headline_count(norm, end, digits):
+    if bare and named == "word" and not _headline_count(norm, end, digits):
         return None  # "Week 3", "Windows 10 users", "iPhone 11 sales": part of a name
+    if bare and named == "first" and qualifier == "exact" and _counted(norm, end) is None:
+        return None  # "Apollo 11 landed", "Lakers 102, Celtics 99": a name opens the sentence
     if bare and qualifier == "exact" and not named and _name_after(norm, end):
         return None  # "the 787 Dreamliner", "the 605 Freeway", "10 Downing Street"
     exact_count = digits and unit is None and value2 is None and qualifier == "exact"
@@ -914,7 +918,7 @@ def _glued_before(before: str) -> bool:
     last = before[-1]
     if last.isalpha() or last == "_":
         return True
-    return last in "-./:" and len(before) > 1 and before[-2].isalnum()
+    return last in "-./:+" and len(before) > 1 and before[-2].isalnum()  # "P5+1"
 
 
 def _one_is_a_count(before: str, after: str) -> bool:
@@ -939,7 +943,9 @@ def _one_is_a_count(before: str, after: str) -> bool:
 def _named_before(norm: str, start: int, before: str) -> str | None:
     """Whether a figure is part of a name: "acronym" after one ("AK 47", "FTSE 100"), "word"
     right after a capitalised word inside the sentence ("Week 3", "Curve 8900"; the caller
-    keeps those when a plural noun follows: "Storm Kills 12 People"), else None."""
+    keeps those when a plural noun follows: "Storm Kills 12 People"), "first" after the
+    sentence's first word (a name when no counted noun follows: "Apollo 11 landed"), else
+    None."""
     name = _NAME_BEFORE.search(before)
     if name is None:
         return None
@@ -952,7 +958,7 @@ def _named_before(norm: str, start: int, before: str) -> str | None:
         return "acronym"  # "S&P 500", "AK 47", "IL 62704"
     if word[0].islower():
         return "word"  # "iPhone 11", "eBay 2": a name wherever it stands
-    return "word" if _inside_sentence(norm, start - len(before) + name.start()) else None
+    return "word" if _inside_sentence(norm, start - len(before) + name.start()) else "first"
 
 
 def _inside_sentence(norm: str, start: int) -> bool:
