@@ -760,3 +760,8 @@ def test_half_a_chance_is_no_figure() -> None:
 )
 def test_names_opening_a_sentence_scores_and_glued_signs_are_no_figures(sentence: str) -> None:
     assert extract_quantities(sentence) == []
+
+
+def test_bounded_ages_take_years() -> None:
+    q = one("Adults aged 65 or older were asked.")
+    assert (q.text, q.qualifier, q.low, q.unit) == ("65 or older", "at least", 65, "years")

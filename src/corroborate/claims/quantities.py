@@ -759,6 +759,8 @@ def _read_number(
     exact_count = digits and unit is None and value2 is None and qualifier == "exact"
     if exact_count and _is_age(norm, before, end, value):
         unit = "years"  # "Felt, 92, told", "at the age of 9"
+    elif digits and unit is None and re.search(r"\baged\s+(?:between\s+)?$", before, re.I):
+        unit = "years"  # "aged 26 or older", "aged between 12 and 17"
 
     also_as: list[tuple[float, str]] = []
     paren = _PAREN.match(norm, end) if unit else None
