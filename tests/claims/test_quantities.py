@@ -441,3 +441,327 @@ def test_more_not_quantities(sentence: str) -> None:
 def test_a_plural_noun_keeps_a_figure_after_a_capitalised_word() -> None:
     (q,) = extract_quantities("Storm Kills 12 People")
     assert (q.value, q.counted) == (12, "people")
+
+
+# --- issue 14: figures on real news, one test per rule (invented sentences) ----------------------
+
+
+def described_all(sentence: str) -> list[tuple[object, ...]]:
+    return [(q.text, *fields(q)) for q in extract_quantities(sentence)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "value", "unit"),
+    [
+        ("The mill lost $4.2b in the slump.", "$4.2b", 4.2e9, "USD"),
+        ("Rivals bid $300M for the port.", "$300M", 3e8, "USD"),
+        ("Lenders wrote off €1.5bn of loans.", "€1.5bn", 1.5e9, "EUR"),
+        ("The budget is $2tn this year.", "$2tn", 2e12, "USD"),
+        ("a grant of $7.5 mln for the dam", "$7.5 mln", 7.5e6, "USD"),
+        ("Mills shipped 12.3m tonnes of grain.", "12.3m tonnes", 1.23e7, "t"),
+        ("The app claims 5M users.", "5M", 5e6, None),
+        ("The stadium drew 50k fans.", "50k", 5e4, None),
+        ("The fund holds 4 hundred million dollars.", "4 hundred million dollars", 4e8, "USD"),
+        ("a plan worth Rs 5 lakh crore", "Rs 5 lakh crore", 5e12, "INR"),
+        ("a fine of €2.3 billion", "€2.3 billion", 2.3e9, "EUR"),
+        ("over a 13.8-billion-year span", "13.8-billion-year", 1.38e10, "years"),
+    ],
+)
+def test_compact_multipliers(sentence: str, text: str, value: float, unit: str | None) -> None:
+    q = one(sentence)
+    assert (q.text, q.unit) == (text, unit)
+    assert q.value == pytest.approx(value)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["the 400m runner won", "the 100m hurdles final", "a 5K runners' club", "4K screens"],
+)
+def test_a_glued_letter_is_no_multiplier_for_lengths_races_and_screens(sentence: str) -> None:
+    assert all(q.value is None or q.value < 1000 for q in extract_quantities(sentence))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "value", "unit"),
+    [
+        ("She bought a 250ml flask.", "250ml", 250, "ml"),
+        ("The 1.0l engine is frugal.", "1.0l", 1.0, "l"),
+        ("a 2L bottle of water", "2L", 2, "l"),
+        ("a 5kg sack of rice", "5kg", 5, "kg"),
+        ("the limit is 30km/h here", "30km/h", 30, "km/h"),
+        ("the car hit 100mph on the bypass", "100mph", 100, "mph"),
+        ("a 12V battery", "12V", 12, "V"),
+        ("a 5000mAh cell", "5000mAh", 5000, "mAh"),
+        ("add 200g of flour", "200g", 200, "g"),
+        ("a 500mg dose", "500mg", 500, "mg"),
+        ("a 48MP camera", "48MP", 48, "MP"),
+        ("a 100Mbps line", "100Mbps", 100, "Mbps"),
+        ("a 6 oz steak", "6 oz", 6, "oz"),
+    ],
+)
+def test_units_glued_to_figures(sentence: str, text: str, value: float, unit: str) -> None:
+    q = one(sentence)
+    assert (q.text, q.value, q.unit, q.counted) == (text, value, unit, None)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "value", "unit"),
+    [
+        ("The council paid $US17,246,208 in fees.", "$US17,246,208", 17246208, "USD"),
+        ("a grant of $A82,615,680", "$A82,615,680", 82615680, "AUD"),
+        ("shares closed at US$5 each", "US$5", 5, "USD"),
+        ("a ticket costs C$10", "C$10", 10, "CAD"),
+        ("rent of HK$12,000", "HK$12,000", 12000, "HKD"),
+        ("a NZ$30 fee", "NZ$30", 30, "NZD"),
+        ("a £40 fine", "£40", 40, "GBP"),
+        ("a ¥300 snack", "¥300", 300, "JPY"),
+        ("a loan of USD 5 million", "USD 5 million", 5e6, "USD"),
+        ("a charge of 300 EUR", "300 EUR", 300, "EUR"),
+        ("a budget of 5 million euros", "5 million euros", 5e6, "EUR"),
+        ("it cost 200 million yen", "200 million yen", 2e8, "JPY"),
+        ("a deal of 3 billion yuan", "3 billion yuan", 3e9, "CNY"),
+        ("a fund of 40 million Canadian dollars", "40 million Canadian dollars", 4e7, "CAD"),
+        ("a bill of RMB 900", "RMB 900", 900, "CNY"),
+    ],
+)
+def test_currency_before_and_after_the_figure(
+    sentence: str, text: str, value: float, unit: str
+) -> None:
+    q = one(sentence)
+    assert (q.text, q.value, q.unit) == (text, value, unit)
+
+
+def test_a_change_from_one_price_to_another_is_two_quantities() -> None:
+    assert described_all("The fare was cut from $2,415 to $2,315.") == [
+        ("$2,415", 2415, None, None, "exact", "USD", None),
+        ("$2,315", 2315, None, None, "exact", "USD", None),
+    ]
+
+
+def test_a_word_of_change_anywhere_before_from_makes_two_figures() -> None:
+    sentence = "Turnout rose sharply in the north, from 41 percent to 48 percent."
+    assert [(q.value, q.unit) for q in extract_quantities(sentence)] == [(41, "%"), (48, "%")]
+
+
+def test_a_word_of_range_keeps_from_to_a_range() -> None:
+    sentence = "Prices rose, with rooms ranging from $80 to $120 a night."
+    (q,) = extract_quantities(sentence)
+    assert (q.text, q.low, q.high, q.qualifier, q.unit) == ("$80 to $120", 80, 120, "range", "USD")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "low", "high", "unit"),
+    [
+        ("between 50 and 70 percent of voters", "between 50 and 70 percent", 50, 70, "%"),
+        ("20-30 boats sank", "20-30", 20, 30, None),
+        ("its 0-to-60-mph time is quick", "0-to-60-mph", 0, 60, "mph"),
+        ("rooms cost $10–$12 a night", "$10–$12", 10, 12, "USD"),
+        ("a deal worth $10m-$12m", "$10m-$12m", 1e7, 1.2e7, "USD"),
+        ("one or two guards stood by", "one or two", 1, 2, None),
+        ("it takes 10 or 12 days", "10 or 12 days", 10, 12, "days"),
+    ],
+)
+def test_ranges(sentence: str, text: str, low: float, high: float, unit: str | None) -> None:
+    q = one(sentence)
+    assert (q.text, q.value, q.low, q.high, q.qualifier, q.unit) == (
+        text,
+        None,
+        low,
+        high,
+        "range",
+        unit,
+    )
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "value"),
+    [
+        ("twenty-eight thousand people marched", "twenty-eight thousand", 28000),
+        ("one hundred and five people marched", "one hundred and five", 105),
+        ("a quarter of a million people marched", "a quarter of a million", 250000),
+        ("three dozen people marched", "three dozen", 36),
+        ("two and a half million people marched", "two and a half million", 2.5e6),
+        ("a hundred and fifty people marched", "a hundred and fifty", 150),
+        ("two million three hundred thousand people marched", None, 2.3e6),
+        ("forty two people marched", "forty two", 42),
+    ],
+)
+def test_spelled_out_numbers(sentence: str, text: str | None, value: float) -> None:
+    q = one(sentence)
+    assert q.text == (text or sentence.removesuffix(" people marched"))
+    assert (q.value, q.counted) == (value, "people")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The S&P 500 slipped on Friday.",
+        "Airlines ordered the 787 Dreamliner again.",
+        "Sales of the new iPhone 11 slowed.",
+        "Most Windows 10 users upgraded.",
+        "A Boeing 737 landed late.",
+        "Covid-19 cases fell.",
+        "He loves Formula 1 racing.",
+        "He drove a Formula One car.",
+        "The G20 leaders met.",
+        "Write to Springfield, IL 62704.",
+        "Write to Springfield, Illinois 62704.",
+        "Call 555-1234 after lunch.",
+        "Call (800) 555-1234 today.",
+        "A friend called 911.",
+        "The RTX 3080 card is out.",
+        "Traffic backed up on the 405 Freeway.",
+        "He lives at 10 Downing Street.",
+        "The 30-year bond yield fell.",
+        "See the notes [4] below.",
+        "The cup is held 18-24 November.",
+        "Trucks queued in area 55 overnight.",
+        "One door closed, another opened.",
+    ],
+)
+def test_names_and_identifiers_are_no_figures(sentence: str) -> None:
+    assert extract_quantities(sentence) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value", "counted"),
+    [
+        ("Jupiter's 79 moons are cold.", 79, "moons"),
+        ("Police said 5 Israeli soldiers were hurt.", 5, "soldiers"),
+        ("Officials said 200 Chinese were evacuated.", 200, None),
+        ("The club signed 3 Al Qaeda suspects.", 3, "suspects"),
+        ("Storm Kills Two People", 2, "people"),
+    ],
+)
+def test_figures_beside_capitalised_words_still_count(
+    sentence: str, value: float, counted: str | None
+) -> None:
+    q = extract_quantities(sentence)[0]
+    assert (q.value, q.counted) == (value, counted)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "qualifier", "low", "high"),
+    [
+        ("Adults aged 26 or older were asked.", "26 or older", "at least", 26, None),
+        ("Fans 18 and over may enter.", "18 and over", "at least", 18, None),
+        ("Gifts of $100 or more are taxed.", "$100 or more", "at least", 100, None),
+        ("Groups of 5 or fewer meet.", "5 or fewer", "at most", None, 5),
+        ("a cure within 20 years", "within 20 years", "at most", None, 20),
+        ("a fine of up to a $250,000", "up to a $250,000", "up to", None, 250000),
+        ("laptops from $700 at the store", "from $700", "at least", 700, None),
+    ],
+)
+def test_bounds_written_around_the_figure(
+    sentence: str, text: str, qualifier: str, low: float | None, high: float | None
+) -> None:
+    q = one(sentence)
+    assert (q.text, q.qualifier, q.low, q.high) == (text, qualifier, low, high)
+
+
+def test_signed_figures_in_a_price_line() -> None:
+    assert [q.value for q in extract_quantities("ACME CORP. 225.86 -12.99 -5.44%")] == [
+        225.86,
+        -12.99,
+        -5.44,
+    ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [("Costs were cut by a third.", 1 / 3), ("The herd was cut in half.", 0.5)],
+)
+def test_fractions_standing_alone(sentence: str, value: float) -> None:
+    assert one(sentence).value == pytest.approx(value)
+
+
+def test_a_third_party_is_no_fraction() -> None:
+    assert extract_quantities("It was sold by a third party.") == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "low"),
+    [
+        ("a crowd of several dozen cheered", "several dozen", 36),
+        ("a few hundred people cheered", "a few hundred", None),
+    ],
+)
+def test_vague_multiples(sentence: str, text: str, low: float | None) -> None:
+    q = one(sentence)
+    assert (q.text, q.qualifier, q.value, q.low) == (text, "vague", None, low)
+
+
+def test_split_thousands_and_year_ranges() -> None:
+    assert [q.value for q in extract_quantities("around 1, 400 were hurt")] == [1400]
+    assert extract_quantities("at sites from at least 2002 to 2005") == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "value", "unit"),
+    [
+        ("Prices rose 5pc in May.", "5pc", 5, "%"),
+        ("Rates rose 25 basis points.", "25 basis points", 25, "bp"),
+        ("a 90 sq m flat", "90 sq m", 90, "m2"),
+        ("a Dh5 million villa", "Dh5 million", 5e6, "AED"),
+    ],
+)
+def test_more_units_and_currencies(sentence: str, text: str, value: float, unit: str) -> None:
+    q = one(sentence)
+    assert (q.text, q.value, q.unit) == (text, value, unit)
+
+
+def test_a_unit_or_two_is_a_range_from_one() -> None:
+    q = one("The rebuild may take a year or two.")
+    assert (q.text, q.low, q.high, q.qualifier, q.unit) == ("a year or two", 1, 2, "range", "years")
+
+
+def test_tens_of_billions_is_vague() -> None:
+    q = one("Floods cost tens of billions of dollars.")
+    assert (q.text, q.qualifier, q.low, q.unit) == ("tens of billions", "vague", 2e10, "USD")
+
+
+def test_a_change_by_and_the_level_reached_are_two_figures() -> None:
+    first, second = extract_quantities("Oil rose $1.20 to $58.30 a barrel.")
+    assert (first.value, second.value, first.unit, second.unit) == (1.2, 58.3, "USD", "USD")
+    (span,) = extract_quantities("Prices rose 5 to 10 percent.")
+    assert (span.low, span.high, span.unit) == (5, 10, "%")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "value", "unit"),
+    [
+        ("a magnitude 6.4 quake struck", "magnitude 6.4", 6.4, "magnitude"),
+        ("after a magnitude-7.1 shock", "magnitude-7.1", 7.1, "magnitude"),
+        ("it hit 40C on Sunday", "40C", 40, "°C"),
+        ("it hit 104F on Sunday", "104F", 104, "°F"),
+        ("up a quarter of a percentage point", "a quarter of a percentage point", 0.25, "pp"),
+        ("it took half an hour", "half an hour", 0.5, "hours"),
+    ],
+)
+def test_units_written_around_a_figure_or_a_fraction(
+    sentence: str, text: str, value: float, unit: str
+) -> None:
+    q = one(sentence)
+    assert (q.text, q.value, q.unit) == (text, value, unit)
+
+
+def test_half_a_chance_is_no_figure() -> None:
+    assert extract_quantities("They had half a chance.") == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Apollo 11 landed in July.",
+        "Lakers 102, Celtics 99.",
+        "The match ended 6-4, 3-6, 7-6.",
+        "The P5+1 talks resumed.",
+    ],
+)
+def test_names_opening_a_sentence_scores_and_glued_signs_are_no_figures(sentence: str) -> None:
+    assert extract_quantities(sentence) == []
+
+
+def test_bounded_ages_take_years() -> None:
+    q = one("Adults aged 65 or older were asked.")
+    assert (q.text, q.qualifier, q.low, q.unit) == ("65 or older", "at least", 65, "years")
