@@ -7,10 +7,7 @@ one input yields a :class:`~corroborate.records.Problem` naming it; the others g
 
 from __future__ import annotations
 
-import gzip
-import io
 import logging
-import zlib
 from collections.abc import Callable, Iterable, Iterator
 from typing import BinaryIO
 
@@ -19,8 +16,9 @@ from corroborate.errors import ReadError
 from corroborate.read.decode import binary_kind
 from corroborate.read.feed import read_feed
 from corroborate.read.html import read_html
-from corroborate.read.inputs import GZIP_MAGIC, Input, expand_paths
+from corroborate.read.inputs import Input, expand_paths
 from corroborate.read.jsonl import read_jsonl
+from corroborate.read.limits import GZIP_MAGIC, peek_gunzip
 from corroborate.read.text import read_text
 from corroborate.read.warc import read_warc
 from corroborate.records import Article, Problem
@@ -74,11 +72,7 @@ def _sniff(head: bytes) -> str | None:
 def detect_kind(inp: Input, head: bytes) -> str:
     """The reader for an input: a sniffed format wins over the file name, then the suffix."""
     if head.startswith(GZIP_MAGIC):
-        try:
-            inner = gzip.GzipFile(fileobj=io.BytesIO(head)).read(64)
-        except (EOFError, OSError, zlib.error):
-            inner = b""
-        if inner.startswith(b"WARC/"):
+        if peek_gunzip(head, 64).startswith(b"WARC/"):
             return "warc"
     suffixes = [s for s in inp.suffixes if s != ".gz"]
     by_name = _BY_SUFFIX.get(suffixes[-1]) if suffixes else None
