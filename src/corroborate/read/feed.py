@@ -7,6 +7,7 @@ summary: what the feed carries, nothing fetched.
 from __future__ import annotations
 
 import calendar
+import html
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from typing import Any
@@ -30,9 +31,9 @@ _DROP = ("script", "style", "noscript", "iframe", "template", "svg")
 
 
 def fragment_to_text(fragment: str) -> str:
-    """Text of an HTML fragment, one line per block element; plain text passes unchanged."""
+    """Text of an HTML fragment, one line per block element, entities (``&amp;``) resolved."""
     if "<" not in fragment:
-        return fragment
+        return html.unescape(fragment)
     import lxml.html
     from lxml import etree
 
@@ -64,11 +65,20 @@ def _iso(parsed: Any) -> str | None:
         return None
 
 
+def _as_text(value: str, detail: Any) -> str:
+    """A feed field as text: feedparser hands plain-text fields over already unescaped, HTML
+    ones as markup with entities."""
+    kind = (detail or {}).get("type") or "text/html"
+    return value if kind == "text/plain" else fragment_to_text(value)
+
+
 def _entry_text(entry: Any) -> str:
     for content in entry.get("content") or []:
         if (content.get("value") or "").strip():
-            return fragment_to_text(content["value"])
-    return fragment_to_text(entry.get("summary") or entry.get("description") or "")
+            return _as_text(content["value"], content)
+    if entry.get("summary"):
+        return _as_text(entry["summary"], entry.get("summary_detail"))
+    return fragment_to_text(entry.get("description") or "")
 
 
 def read_feed(
@@ -101,7 +111,7 @@ def read_feed(
             input=name,
             kind="feed",
             options=options,
-            title=fragment_to_text(entry.get("title") or "") or None,
+            title=_as_text(entry.get("title") or "", entry.get("title_detail")) or None,
             source=source,
             published=_iso(entry.get("published_parsed") or entry.get("updated_parsed")),
             url=entry.get("link"),

@@ -141,7 +141,9 @@ def _page(
 ) -> Iterator[Article | Problem]:
     try:
         ctype = record.http_headers.get_header("Content-Type")
-        html = decode_bytes(payload, declared=declared_charset(payload, ctype))
+        notes: list[str] = []
+        html = decode_bytes(payload, declared=declared_charset(payload, ctype), notes=notes)
+        yield from (Problem(where, note, level="note") for note in notes)
         warc_date = record.rec_headers.get_header("WARC-Date")
         yield from html_to_articles(
             html, name=where, options=options, kind="warc", url=uri, published=warc_date
