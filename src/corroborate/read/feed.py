@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import calendar
 import html
+import re
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from typing import Any
@@ -27,6 +28,7 @@ _BLOCKS = frozenset(
         "dt", "address",
     )
 )  # fmt: skip
+_NOT_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 _DROP = ("script", "style", "noscript", "iframe", "template", "svg")
 
 
@@ -34,6 +36,7 @@ def fragment_to_text(fragment: str) -> str:
     """Text of an HTML fragment, one line per block element, entities (``&amp;``) resolved."""
     if "<" not in fragment:
         return html.unescape(fragment)
+    fragment = _NOT_XML.sub(" ", fragment)  # lxml refuses controls and lone surrogates
     import lxml.html
     from lxml import etree
 
@@ -54,6 +57,19 @@ def fragment_to_text(fragment: str) -> str:
             el.text = "\n" + (el.text or "")
             el.tail = "\n" + (el.tail or "")
     return str(root.text_content())
+
+
+_CHARREF = re.compile(rb"&#([xX][0-9a-fA-F]{1,8}|[0-9]{1,10});")
+
+
+def _safe_charref(match: re.Match[bytes]) -> bytes:
+    """A character reference no text can hold (a surrogate, past U+10FFFF, NUL) as U+FFFD:
+    feedparser's lenient parser raises on them instead of reporting a malformed feed."""
+    ref = match.group(1)
+    code = int(ref[1:], 16) if ref[:1] in b"xX" else int(ref)
+    if code == 0 or 0xD800 <= code <= 0xDFFF or code > 0x10FFFF:
+        return b"&#xFFFD;"
+    return match.group(0)
 
 
 def _iso(parsed: Any) -> str | None:
@@ -87,7 +103,7 @@ def read_feed(
     import feedparser
 
     data = data if data is not None else inp.read(options.max_bytes)
-    parsed = feedparser.parse(data)
+    parsed = feedparser.parse(_CHARREF.sub(_safe_charref, data))
     entries = parsed.get("entries") or []
     if not entries:
         why = f": {parsed.get('bozo_exception')}" if parsed.get("bozo") else ""
