@@ -92,8 +92,10 @@ def test_fuzz_text(data: bytes) -> None:
 
 # -- HTML ------------------------------------------------------------------------------------
 
-TAGS = ["div", "p", "article", "span", "b", "table", "tr", "td", "script", "style", "a", "h1",
-        "ul", "li", "meta", "title", "body", "html", "head", "br", "iframe", "svg", "template"]  # fmt: skip
+TAGS = (
+    "div p article span b table tr td script style a h1 ul li meta title body html head br "
+    "iframe svg template"
+).split()
 html_tree = st.recursive(
     words.map(lambda t: t.replace("<", "&lt;")),
     lambda inner: st.builds(
@@ -150,8 +152,9 @@ LAUGHS = (
         st.builds(
             _rss,
             st.lists(st.tuples(field, field, field), min_size=1, max_size=4),
-            st.sampled_from(['<?xml version="1.0"?>', "", LAUGHS,
-                             '<?xml version="1.0" encoding="utf-16"?>']),  # fmt: skip
+            st.sampled_from(
+                ['<?xml version="1.0"?>', "", LAUGHS, '<?xml version="1.0" encoding="utf-16"?>']
+            ),
         ),
         st.tuples(field, st.floats(0, 1)).map(
             lambda t: _cut(_rss([(t[0], t[0] + " &lol3; &xxe;", "x")], LAUGHS), t[1])
@@ -168,19 +171,27 @@ def test_fuzz_feed(data: bytes) -> None:
 def _record(uri: str, ctype: str, status: str, payload: bytes, length_delta: int) -> bytes:
     block = f"HTTP/1.1 {status}\r\nContent-Type: {ctype}\r\n\r\n".encode() + payload
     return (
-        f"WARC/1.0\r\nWARC-Type: response\r\nWARC-Target-URI: {uri}\r\n"
-        "Content-Type: application/http; msgtype=response\r\n"
-        f"Content-Length: {len(block) + length_delta}\r\n\r\n"
-    ).encode() + block + b"\r\n\r\n"
+        (
+            f"WARC/1.0\r\nWARC-Type: response\r\nWARC-Target-URI: {uri}\r\n"
+            "Content-Type: application/http; msgtype=response\r\n"
+            f"Content-Length: {len(block) + length_delta}\r\n\r\n"
+        ).encode()
+        + block
+        + b"\r\n\r\n"
+    )
 
 
 record = st.builds(
     _record,
-    st.text(max_size=40).map(lambda u: "https://x.example/" + u.replace("\r", "").replace("\n", "")),
+    st.text(max_size=40).map(
+        lambda u: "https://x.example/" + u.replace("\r", "").replace("\n", "")
+    ),
     st.sampled_from(["text/html", "text/html; charset=latin-1", "image/png", "", "text/html;;"]),
     st.sampled_from(["200 OK", "404 Not Found", "200", "abc"]),
-    st.one_of(html_tree.map(lambda h: f"<html><body><p>{h}</p></body></html>".encode()),
-              st.binary(max_size=300)),  # fmt: skip
+    st.one_of(
+        html_tree.map(lambda h: f"<html><body><p>{h}</p></body></html>".encode()),
+        st.binary(max_size=300),
+    ),
     st.sampled_from([0, 0, 0, 1, -1, 50, -50, 10**9]),
 )
 warc = st.tuples(
@@ -199,9 +210,7 @@ def test_fuzz_warc(data: bytes) -> None:
 
 
 @FUZZ
-@given(
-    st.tuples(st.lists(record, min_size=1, max_size=4), st.floats(0, 1), st.binary(max_size=20))
-)
+@given(st.tuples(st.lists(record, min_size=1, max_size=4), st.floats(0, 1), st.binary(max_size=20)))
 def test_fuzz_warc_gz(parts: tuple[list[bytes], float, bytes]) -> None:
     records, at, junk = parts
     members = b"".join(gzip.compress(r) for r in records)
@@ -244,8 +253,11 @@ def _bomb(times: int) -> bytes:
     comp = zlib.compressobj(9, zlib.DEFLATED, -15)
     block = comp.compress(b"a" * (1 << 20)) + comp.flush(zlib.Z_FULL_FLUSH)
     block2 = comp.compress(b"a" * (1 << 20)) + comp.flush(zlib.Z_FULL_FLUSH)
-    return b"\x1f\x8b\x08\x00\x00\x00\x00\x00\x02\xff" + block + block2 * (times - 1) + (
-        comp.flush() + b"\x00" * 8
+    return (
+        b"\x1f\x8b\x08\x00\x00\x00\x00\x00\x02\xff"
+        + block
+        + block2 * (times - 1)
+        + (comp.flush() + b"\x00" * 8)
     )
 
 

@@ -268,18 +268,14 @@ def test_finding_11_stdin_is_read_no_further_than_the_cap() -> None:
     items = list(
         read_inputs(["-"], ReadOptions(max_bytes=1_000_000), stdin=io.BufferedReader(stdin))
     )
-    assert items == [
-        Problem("<stdin>", "standard input is over the 1.0 MB limit (--max-size)")
-    ]
+    assert items == [Problem("<stdin>", "standard input is over the 1.0 MB limit (--max-size)")]
     assert stdin.taken <= 1_000_000 + 2 * (1 << 16)  # the cap and what a buffer reads ahead
 
 
 def test_finding_11_gzipped_stdin_is_bounded_too() -> None:
     stdin = io.BytesIO(gzip_member([(b"word " * 1000, 20_000)]))  # 100 MB of text
     items = list(read_inputs(["-"], ReadOptions(max_bytes=1_000_000), stdin=stdin))
-    assert items == [
-        Problem("<stdin>", "decompresses to more than the 1.0 MB limit (--max-size)")
-    ]
+    assert items == [Problem("<stdin>", "decompresses to more than the 1.0 MB limit (--max-size)")]
 
 
 # -- finding 12: one JSON Lines line nested 200k deep failed the whole file -------------------

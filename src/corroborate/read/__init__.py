@@ -71,9 +71,8 @@ def _sniff(head: bytes) -> str | None:
 
 def detect_kind(inp: Input, head: bytes) -> str:
     """The reader for an input: a sniffed format wins over the file name, then the suffix."""
-    if head.startswith(GZIP_MAGIC):
-        if peek_gunzip(head, 64).startswith(b"WARC/"):
-            return "warc"
+    if head.startswith(GZIP_MAGIC) and peek_gunzip(head, 64).startswith(b"WARC/"):
+        return "warc"
     suffixes = [s for s in inp.suffixes if s != ".gz"]
     by_name = _BY_SUFFIX.get(suffixes[-1]) if suffixes else None
     if by_name == "warc":

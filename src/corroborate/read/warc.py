@@ -68,7 +68,7 @@ def read_warc(
         gz: Gunzip | None = None
         if head.startswith(GZIP_MAGIC):
             gz = Gunzip(raw, max_bytes=options.max_bytes, ratio=MAX_RATIO, resync=True)
-            stream = io.BufferedReader(gz, buffer_size=1 << 16)  # type: ignore[assignment]
+            stream = io.BufferedReader(gz, buffer_size=1 << 16)
             head = peek_gunzip(head)
         if not head.startswith(b"WARC/") and not head.startswith(b"filedesc://"):
             raise ReadError("not a WARC file: it does not start with a WARC/ header")
@@ -79,7 +79,8 @@ def read_warc(
         cut = False
         try:
             for item in items:
-                cut = cut or item.input == inp.name and item.reason.startswith("truncated")
+                if isinstance(item, Problem) and item.reason.startswith("truncated"):
+                    cut = True
                 yield item
         except ReadError as exc:  # a decompression bomb: the records before it are kept
             yield Problem(inp.name, str(exc))
@@ -262,9 +263,9 @@ def _frames(src: _Source, max_bytes: int) -> Iterator[_Frame | Problem]:
             if length < 0:
                 raise ValueError(length)
         except ValueError:
-            lost = src.skip_to_record()
+            gap = human_size(src.skip_to_record())
             yield Problem("", f"corrupt WARC: {label} has no valid Content-Length (malformed "
-                              f"header); {human_size(lost)} skipped to the next record")  # fmt: skip
+                              f"header); {gap} skipped to the next record")  # fmt: skip
             continue
         block, over_cap, complete = _block(src, length, max_bytes)
         if not complete or not _ends_well(src):
@@ -280,9 +281,9 @@ def _frames(src: _Source, max_bytes: int) -> Iterator[_Frame | Problem]:
                     "", f"truncated WARC: the file ends inside a record (after {number - 1})"
                 )
                 return
-            lost = src.skip_to_record()
+            gap = human_size(src.skip_to_record())
             yield Problem("", f"corrupt WARC: {label} does not end where its Content-Length "
-                              f"says: skipped, and {human_size(lost)} to the next record")  # fmt: skip
+                              f"says: skipped, and {gap} to the next record")  # fmt: skip
             continue
         yield _Frame(number, header, fields, block, over_cap)
 
