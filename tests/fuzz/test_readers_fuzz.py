@@ -92,10 +92,31 @@ def test_fuzz_text(data: bytes) -> None:
 
 # -- HTML ------------------------------------------------------------------------------------
 
-TAGS = (
-    "div p article span b table tr td script style a h1 ul li meta title body html head br "
-    "iframe svg template"
-).split()
+TAGS = [
+    "div",
+    "p",
+    "article",
+    "span",
+    "b",
+    "table",
+    "tr",
+    "td",
+    "script",
+    "style",
+    "a",
+    "h1",
+    "ul",
+    "li",
+    "meta",
+    "title",
+    "body",
+    "html",
+    "head",
+    "br",
+    "iframe",
+    "svg",
+    "template",
+]
 html_tree = st.recursive(
     words.map(lambda t: t.replace("<", "&lt;")),
     lambda inner: st.builds(
