@@ -342,3 +342,17 @@ def test_finding_15_feed_entities_are_unescaped(read_all: ReadAll, write: Write)
         'Smith & Sons reopened the Millbrook mill on Tuesday, "for good", the owners said.'
     )
     assert not re.search(r"&\w+;", article.text + (article.source or ""))
+
+
+def test_finding_06_records_cut_inside_one_another_take_linear_time(
+    read_all: ReadAll, write: Write
+) -> None:
+    """Every header claims the rest of the file: recovery is bounded, and the lines too."""
+    header = b"WARC/1.0\r\nWARC-Type: response\r\nContent-Length: 50000000\r\n\r\n"
+    path = write("nested.warc", header * (10_000_000 // len(header)))
+    start = time.perf_counter()
+    articles, problems = read_all([path])
+    assert time.perf_counter() - start < 5
+    assert articles == []
+    assert len(problems) <= 12
+    assert problems[-1].reason.endswith("the rest is not read")

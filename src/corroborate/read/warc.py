@@ -41,6 +41,7 @@ _RECORD_START = re.compile(rb"WARC/[0-9]\.[0-9]+\r?\n[A-Za-z][A-Za-z0-9-]*:")
 _MAX_HEADER = 1 << 16  # bytes of a record's WARC header lines
 _KEEP = 1 << 16  # bytes kept of a block over the size cap: enough for its HTTP headers
 _CHUNK = 1 << 20
+_MAX_DAMAGE_LINES = 10  # lines about damage in one file; the rest are counted in one more
 
 
 def _skip_reason(record: Any) -> str | None:
@@ -109,9 +110,13 @@ def read_warc(
 def _read_records(
     src: _Source, name: str, options: ReadOptions, skipped: Counter[str]
 ) -> Iterator[Problem | Article]:
+    damaged = 0
     for frame in _frames(src, options.max_bytes):
         if isinstance(frame, Problem):
-            yield Problem(name, frame.reason)
+            damaged += 1
+            last = frame.reason.startswith("truncated") or frame.reason.endswith("not read")
+            if damaged <= _MAX_DAMAGE_LINES or last:
+                yield Problem(name, frame.reason)
             continue
         rec_type = frame.fields.get("warc-type")
         if rec_type != "response":
@@ -135,6 +140,9 @@ def _read_records(
             yield Problem(where, "record is over the size limit (--max-size)")
             continue
         yield from _page(record, payload, where, uri, options)
+    if damaged > _MAX_DAMAGE_LINES:
+        more = damaged - _MAX_DAMAGE_LINES
+        yield Problem(name, f"corrupt WARC: {more} more damaged stretches skipped", count=more)
 
 
 def _page(
@@ -176,59 +184,71 @@ class _Frame:
 
 
 class _Source:
-    """A byte stream read by lines and by counts, with bytes put back in front of it."""
+    """A byte stream read by lines and by counts, with bytes put back in front of it.
+
+    Reads move an offset into one buffer (a line costs its own length, whatever the buffer
+    holds); ``taken`` counts the bytes taken from the stream, ``replayed`` those put back.
+    """
 
     def __init__(self, stream: BinaryIO) -> None:
         self.stream = stream
         self.buf = b""
+        self.pos = 0
+        self.taken = 0
+        self.replayed = 0
+
+    def _more(self, n: int) -> bytes:
+        chunk = self.stream.read(n)
+        self.taken += len(chunk)
+        return chunk
 
     def unread(self, data: bytes) -> None:
-        self.buf = data + self.buf
+        self.buf = data + self.buf[self.pos :]
+        self.pos = 0
 
     def read(self, n: int) -> bytes:
-        if len(self.buf) >= n:
-            out, self.buf = self.buf[:n], self.buf[n:]
+        if len(self.buf) - self.pos >= n:
+            out = self.buf[self.pos : self.pos + n]
+            self.pos += n
             return out
-        parts = [self.buf]
-        size = len(self.buf)
-        self.buf = b""
-        while size < n and (chunk := self.stream.read(min(_CHUNK, n - size))):
+        parts = [self.buf[self.pos :]]
+        size = len(parts[0])
+        self.buf, self.pos = b"", 0
+        while size < n and (chunk := self._more(min(_CHUNK, n - size))):
             parts.append(chunk)
             size += len(chunk)
         return b"".join(parts)
 
     def readline(self, limit: int) -> bytes:
-        while b"\n" not in self.buf and len(self.buf) < limit:
-            chunk = self.stream.read(8192)
+        end = self.buf.find(b"\n", self.pos, self.pos + limit)
+        while end < 0 and len(self.buf) - self.pos < limit:
+            chunk = self._more(8192)
             if not chunk:
                 break
-            self.buf += chunk
-        end = self.buf.find(b"\n", 0, limit)
-        end = min(len(self.buf), limit) if end < 0 else end + 1
-        out, self.buf = self.buf[:end], self.buf[end:]
+            self.buf, self.pos = self.buf[self.pos :] + chunk, 0  # less than a line is kept
+            end = self.buf.find(b"\n", 0, limit)
+        stop = end + 1 if end >= 0 else min(len(self.buf), self.pos + limit)
+        out = self.buf[self.pos : stop]
+        self.pos = stop
         return out
 
     def skip_to_record(self) -> int:
         """Skip to where a record starts (or the end); how many bytes were skipped."""
         skipped = 0
         while True:
-            if not self.buf:
-                self.buf = self.stream.read(_CHUNK)
-                if not self.buf:
-                    return skipped
-            found = _RECORD_START.search(self.buf)
+            found = _RECORD_START.search(self.buf, self.pos)
             if found:
-                skipped += found.start()
-                self.buf = self.buf[found.start() :]
+                skipped += found.start() - self.pos
+                self.pos = found.start()
                 return skipped
-            keep = min(len(self.buf), 64)  # a record start split across two reads
-            more = self.stream.read(_CHUNK)
+            keep = min(len(self.buf) - self.pos, 64)  # a record start split across two reads
+            more = self._more(_CHUNK)
             if not more:
-                skipped += len(self.buf)
-                self.buf = b""
+                skipped += len(self.buf) - self.pos
+                self.buf, self.pos = b"", 0
                 return skipped
-            skipped += len(self.buf) - keep
-            self.buf = self.buf[-keep:] + more
+            skipped += len(self.buf) - self.pos - keep
+            self.buf, self.pos = self.buf[len(self.buf) - keep :] + more, 0
 
 
 def _frames(src: _Source, max_bytes: int) -> Iterator[_Frame | Problem]:
@@ -272,6 +292,11 @@ def _frames(src: _Source, max_bytes: int) -> Iterator[_Frame | Problem]:
             # Cut short? The next record then starts inside what was read as this one's block.
             found = None if over_cap else _RECORD_START.search(block)
             if found is not None:
+                src.replayed += len(block) - found.start()
+                if src.replayed > src.taken + max_bytes:  # records cut inside cut records...
+                    yield Problem("", f"corrupt WARC: {label} and the records before it are "
+                                      "cut inside one another: the rest is not read")  # fmt: skip
+                    return
                 src.unread(block[found.start() :])
                 yield Problem("", f"corrupt WARC: {label} is cut short, the next record starts "
                                   "inside it: skipped")  # fmt: skip
