@@ -21,7 +21,7 @@ from corroborate.read.jsonl import read_jsonl
 from corroborate.read.limits import GZIP_MAGIC, peek_gunzip
 from corroborate.read.text import read_text
 from corroborate.read.warc import read_warc
-from corroborate.records import Article, Problem
+from corroborate.records import Article, Problem, printable
 
 __all__ = ["Input", "detect_kind", "expand_paths", "read_input", "read_inputs"]
 
@@ -102,7 +102,7 @@ def read_input(inp: Input, options: ReadOptions) -> Iterator[Article | Problem]:
     except RecursionError:
         yield Problem(inp.name, "too deeply nested to parse")
     except Exception as exc:  # a reader's library tripping on odd input: this input fails alone
-        log.warning("reading %s failed", inp.name, exc_info=True)
+        log.warning("reading %s failed", printable(inp.name), exc_info=True)
         yield Problem(inp.name, f"could not be read ({type(exc).__name__}: {exc})")
 
 
