@@ -7,7 +7,7 @@ STAMP   = $(VENV)/.installed-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
 DEMO_DB ?= demo.db
 DEMO_OUT ?= demo-report
 
-.PHONY: demo test install lint bench clean
+.PHONY: demo test fuzz install lint bench clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -31,6 +31,10 @@ test: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/mypy
 	$(BIN)/python -m pytest -q
+
+# The fuzz targets (tests/fuzz) run in `make test` with 30 inputs each; here with 3000.
+fuzz: $(STAMP)
+	FUZZ_EXAMPLES=3000 $(BIN)/python -m pytest -q -m fuzz
 
 # BRIEF_CLUSTERS: a JSONL of news clusters with reference summaries for bench/brief.py (none is
 # shipped: see bench/RESULTS.md for the Multi-News clusters we used); without it that bench is left out.

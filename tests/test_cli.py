@@ -93,7 +93,7 @@ def test_ingest_text_output(run_cli: Run, examples: Path, db_path: Path) -> None
     result = run_cli("ingest", examples, "--db", db_path)
     assert result.exit_code == 0
     assert result.stdout.splitlines() == [
-        "10 articles read from 6 inputs: 10 new, 0 already stored; 3 skipped, 0 failed",
+        "10 articles read from 6 inputs: 10 new, 0 already stored; 5 skipped, 0 failed",
         "stories: 10 articles assigned: 4 new stories, 0 grown; 4 in all",
         f"store: {db_path} (10 articles)",
     ]
@@ -102,6 +102,8 @@ def test_ingest_text_output(run_cli: Run, examples: Path, db_path: Path) -> None
         "read and marked",
         f"skipped: {examples / 'archive.warc.gz'}: 3 records that are not HTML pages were "
         "skipped (warcinfo 1, request 1, response image/png 1)",
+        f"skipped: {examples}: 2 files of other kinds skipped (.py 1, README 1); name one to "
+        "read it",
     ]
 
 
@@ -117,10 +119,10 @@ def test_ingest_quiet_hides_notes_not_problems(run_cli: Run, examples: Path, db_
     result = run_cli("ingest", examples, "--db", db_path, "--quiet")
     assert result.exit_code == 0
     assert result.stdout.splitlines() == [
-        "10 articles read from 6 inputs: 10 new, 0 already stored; 3 skipped, 0 failed",
+        "10 articles read from 6 inputs: 10 new, 0 already stored; 5 skipped, 0 failed",
         "stories: 10 articles assigned: 4 new stories, 0 grown; 4 in all",
     ]
-    assert [line.split(":")[0] for line in result.stderr.splitlines()] == ["skipped"]
+    assert [line.split(":")[0] for line in result.stderr.splitlines()] == ["skipped", "skipped"]
 
 
 def test_ingest_json_and_jsonl(run_cli: Run, examples: Path, tmp_path: Path) -> None:
@@ -130,7 +132,7 @@ def test_ingest_json_and_jsonl(run_cli: Run, examples: Path, tmp_path: Path) -> 
                            "articles", "problems", "stories"}  # fmt: skip
     assert report["stories"]["assigned"] == 10
     assert report["stories"]["total_stories"] == 4
-    assert (report["inputs"], report["read"], report["skipped"], report["failed"]) == (6, 10, 3, 0)
+    assert (report["inputs"], report["read"], report["skipped"], report["failed"]) == (6, 10, 5, 0)
     assert report["problems"][0] == {
         "input": str(examples / "archive.warc.gz"),
         "level": "skipped",

@@ -234,6 +234,9 @@ def _count(n: int, noun: str) -> str:
 
 
 def _short(name: str, width: int = 40) -> str:
+    from corroborate.records import printable
+
+    name = printable(name)
     return name if len(name) <= width else "…" + name[-(width - 1) :]
 
 
@@ -757,8 +760,8 @@ def _report_inputs(
                 continue
             if item.id in articles:
                 if not quiet:
-                    _say(bar, f"note: {item.input}: same text as {articles[item.id].input}; "
-                              "read once")  # fmt: skip
+                    same = f"same text as {articles[item.id].input}; read once"
+                    _say(bar, str(Problem(item.input, same, level="note")))
                 continue
             articles[item.id] = item
     if not articles:
@@ -874,23 +877,29 @@ def serve(
 
 
 def _failed_line(article: Any, reason: str) -> str:
-    return f"failed: {article.input or article.id}: claims could not be extracted ({reason})"
+    return _line("failed", article, f"claims could not be extracted ({reason})")
 
 
 def _too_long_note(article: Any) -> str:
     from corroborate.claims.extract import MAX_ARTICLE_CHARS
 
-    return (
-        f"note: {article.input or article.id}: {len(article.text):,} characters, over the "
-        f"{MAX_ARTICLE_CHARS:,} parsed for claims: no claims"
-    )
+    return _line(
+        "note", article, f"{len(article.text):,} characters, over the "
+        f"{MAX_ARTICLE_CHARS:,} parsed for claims: no claims",
+    )  # fmt: skip
 
 
 def _language_note(article: Any) -> str:
-    return (
-        f"note: {article.input or article.id}: written in {article.language!r}: no claims "
-        "(the parser reads English)"
+    return _line(
+        "note", article, f"written in {article.language!r}: no claims (the parser reads English)"
     )
+
+
+def _line(level: Any, article: Any, reason: str) -> str:
+    """One line about an article, formatted (and escaped) as a :class:`Problem` is."""
+    from corroborate.records import Problem
+
+    return str(Problem(article.input or article.id, reason, level=level))
 
 
 def _advance(bar: Any, found: list[Any]) -> None:

@@ -27,6 +27,7 @@ __all__ = [
     "Story",
     "TimeExpr",
     "article_id",
+    "printable",
 ]
 
 ProblemLevel = Literal["failed", "skipped", "note"]
@@ -89,7 +90,33 @@ class Problem:
     count: int = 1  # how many things this line stands for (e.g. WARC records skipped)
 
     def __str__(self) -> str:
-        return f"{self.level}: {self.input}: {self.reason}"
+        """The line the user sees: input and reason with control characters escaped, so a file
+        name or a library's message can neither move the terminal nor forge another line."""
+        return f"{self.level}: {printable(self.input)}: {printable(self.reason, _MAX_REASON)}"
+
+
+_MAX_REASON = 500
+# Line and paragraph separators and the bidirectional overrides, which reorder what is shown.
+_INVISIBLE = frozenset("\u2028\u2029\u200e\u200f\u061c") | frozenset(
+    chr(c) for c in (*range(0x202A, 0x202F), *range(0x2066, 0x206A))
+)
+
+
+def printable(text: str, limit: int | None = None) -> str:
+    """``text`` safe to print on one line: control characters (terminal escapes, newlines, C1),
+    line separators, bidi overrides and lone surrogates (undecodable file-name bytes) written
+    as ``\\xNN`` / ``\\uNNNN``; cut to ``limit`` characters with an ellipsis."""
+    if limit is not None and len(text) > limit:
+        text = text[: limit - 1] + "…"
+    if text.isprintable() and not _INVISIBLE.intersection(text):
+        return text
+    out = []
+    for ch in text:
+        if ch in _INVISIBLE or unicodedata.category(ch) in ("Cc", "Cs", "Zl", "Zp"):
+            out.append(f"\\x{ord(ch):02x}" if ord(ch) < 0x100 else f"\\u{ord(ch):04x}")
+        else:
+            out.append(ch)
+    return "".join(out)
 
 
 def article_id(text: str, source: str | None = None) -> str:

@@ -38,17 +38,26 @@ def names(items: list[Input | Problem]) -> list[str]:
     return [i.name if isinstance(i, Input) else f"problem:{i.input}" for i in items]
 
 
+OTHER_KINDS = Problem(
+    "", "4 files of other kinds skipped (.jpg 1, .py 1, LICENSE 1, README 1); name one to read it",
+    level="skipped", count=4,
+)  # fmt: skip
+
+
 def test_folder_is_walked_recursively_for_article_files(tree: Path) -> None:
-    assert names(list(expand_paths([str(tree)]))) == [
+    items = list(expand_paths([str(tree)]))
+    assert names(items) == [
         str(tree / "a.txt"),
         str(tree / "sub" / "b.md"),
         str(tree / "sub" / "deeper" / "c.txt.gz"),
+        f"problem:{tree}",
     ]
+    assert items[-1] == Problem(str(tree), OTHER_KINDS.reason, "skipped", 4)
 
 
 def test_folder_articles(read_all: ReadAll, tree: Path) -> None:
     articles, problems = read_all([tree])
-    assert problems == []
+    assert problems == [Problem(str(tree), OTHER_KINDS.reason, "skipped", 4)]
     assert [a.input for a in articles] == [
         str(tree / "a.txt"),
         str(tree / "sub" / "b.md"),
@@ -63,7 +72,9 @@ def test_folder_articles(read_all: ReadAll, tree: Path) -> None:
 
 
 def test_examples_folder_skips_readme_and_code(examples: Path) -> None:
-    found = {Path(n).name for n in names(list(expand_paths([str(examples)])))}
+    found = {
+        Path(i.name).name for i in expand_paths([str(examples)]) if isinstance(i, Input)
+    }
     assert found == {
         "archive.warc.gz",
         "coastline-herald.html",
@@ -99,8 +110,9 @@ def test_glob_without_matches_and_missing_path(tmp_path: Path) -> None:
 
 
 def test_stdin(read_all: ReadAll) -> None:
-    items = list(expand_paths(["-"], stdin=io.BytesIO(TEXT.encode())))
-    assert items == [Input(name="<stdin>", data=TEXT.encode())]
+    (item,) = list(expand_paths(["-"], stdin=io.BytesIO(TEXT.encode())))
+    assert isinstance(item, Input) and item.name == "<stdin>"
+    assert item.read(10_000) == TEXT.encode()  # read when its turn comes, not when expanded
     articles = [a for a in read_inputs(["-"], stdin=io.BytesIO(TEXT.encode()))]
     assert len(articles) == 1 and isinstance(articles[0], Article)
     assert articles[0].input == "<stdin>"

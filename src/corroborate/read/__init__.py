@@ -7,10 +7,7 @@ one input yields a :class:`~corroborate.records.Problem` naming it; the others g
 
 from __future__ import annotations
 
-import gzip
-import io
 import logging
-import zlib
 from collections.abc import Callable, Iterable, Iterator
 from typing import BinaryIO
 
@@ -19,11 +16,12 @@ from corroborate.errors import ReadError
 from corroborate.read.decode import binary_kind
 from corroborate.read.feed import read_feed
 from corroborate.read.html import read_html
-from corroborate.read.inputs import GZIP_MAGIC, Input, expand_paths
+from corroborate.read.inputs import Input, expand_paths
 from corroborate.read.jsonl import read_jsonl
+from corroborate.read.limits import GZIP_MAGIC, peek_gunzip
 from corroborate.read.text import read_text
 from corroborate.read.warc import read_warc
-from corroborate.records import Article, Problem
+from corroborate.records import Article, Problem, printable
 
 __all__ = ["Input", "detect_kind", "expand_paths", "read_input", "read_inputs"]
 
@@ -73,13 +71,8 @@ def _sniff(head: bytes) -> str | None:
 
 def detect_kind(inp: Input, head: bytes) -> str:
     """The reader for an input: a sniffed format wins over the file name, then the suffix."""
-    if head.startswith(GZIP_MAGIC):
-        try:
-            inner = gzip.GzipFile(fileobj=io.BytesIO(head)).read(64)
-        except (EOFError, OSError, zlib.error):
-            inner = b""
-        if inner.startswith(b"WARC/"):
-            return "warc"
+    if head.startswith(GZIP_MAGIC) and peek_gunzip(head, 64).startswith(b"WARC/"):
+        return "warc"
     suffixes = [s for s in inp.suffixes if s != ".gz"]
     by_name = _BY_SUFFIX.get(suffixes[-1]) if suffixes else None
     if by_name == "warc":
@@ -109,7 +102,7 @@ def read_input(inp: Input, options: ReadOptions) -> Iterator[Article | Problem]:
     except RecursionError:
         yield Problem(inp.name, "too deeply nested to parse")
     except Exception as exc:  # a reader's library tripping on odd input: this input fails alone
-        log.warning("reading %s failed", inp.name, exc_info=True)
+        log.warning("reading %s failed", printable(inp.name), exc_info=True)
         yield Problem(inp.name, f"could not be read ({type(exc).__name__}: {exc})")
 
 

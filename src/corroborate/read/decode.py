@@ -74,11 +74,14 @@ def _try(data: bytes, encoding: str) -> str | None:
         return None
 
 
-def decode_bytes(data: bytes, declared: str | None = None) -> str:
+def decode_bytes(data: bytes, declared: str | None = None, notes: list[str] | None = None) -> str:
     """Decode ``data`` to text or raise :class:`ReadError` with the reason.
 
     Order: byte-order mark, then the encoding the input declares (HTTP header, ``<meta charset>``,
-    XML prolog), then UTF-8, then charset-normalizer's best guess. Mojibake is repaired later, on
+    XML prolog), then UTF-8, then UTF-16 without a byte-order mark (every other byte zero), then
+    UTF-8 line by line when only some lines are not UTF-8 (a Latin-1 line pasted into a UTF-8
+    file: those lines get their own encoding), then charset-normalizer's best guess. The last
+    three append a sentence to ``notes`` saying what was done. Mojibake is repaired later, on
     the article text only (:func:`fix_text`), which is much faster than on a whole HTML page.
     """
     if not data:
@@ -93,6 +96,10 @@ def decode_bytes(data: bytes, declared: str | None = None) -> str:
             text = _try(data, declared)
         if text is None:
             text = _try(data, "utf-8")
+        if text is None and (found := _utf16(data) or _mixed(data)):
+            text, note = found
+            if notes is not None:
+                notes.append(note)
         if text is None:
             text = _detect(data)
     if text is None:
@@ -121,6 +128,65 @@ def _detect(data: bytes) -> str | None:
         if match.encoding in _WESTERN and match.chaos <= best.chaos + _WESTERN_MARGIN:
             return str(match)
     return str(best)
+
+
+def _utf16(data: bytes) -> tuple[str, str] | None:
+    """UTF-16 without a byte-order mark: the zero high bytes of Latin script tell LE from BE."""
+    head = data[:4096]
+    even, odd = head[0::2], head[1::2]
+    if len(head) < 4 or max(even.count(0), odd.count(0)) < 0.3 * len(head) / 2:
+        return None
+    encoding = "utf-16-le" if odd.count(0) > even.count(0) else "utf-16-be"
+    text = _try(data[: len(data) - len(data) % 2], encoding)
+    if text is None:
+        return None
+    name = encoding.upper().replace("-LE", "LE").replace("-BE", "BE")
+    return text, f"read as {name}: UTF-16 without a byte-order mark"
+
+
+_LINE = re.compile(rb"[^\n]*\n?")
+
+
+def _mixed(data: bytes) -> tuple[str, str] | None:
+    """UTF-8 with some lines in another encoding: each line decoded on its own, the odd ones with
+    the single-byte encoding they fit best. None unless some lines are UTF-8 beyond ASCII."""
+    lines = _LINE.findall(data)
+    bad: list[int] = []
+    utf8 = False
+    for n, line in enumerate(lines):
+        try:
+            line.decode("utf-8")
+        except UnicodeDecodeError:
+            bad.append(n)
+        else:
+            utf8 = utf8 or not line.isascii()
+    if not bad or not utf8:
+        return None
+    odd = b"".join(lines[n] for n in bad)
+    encoding = _single_byte(odd)
+    odd_lines = set(bad)
+    decoded = [line.decode("utf-8") if n not in odd_lines else "" for n, line in enumerate(lines)]
+    for n in bad:
+        decoded[n] = lines[n].decode(encoding, "replace")
+    count = f"{len(bad)} line{'s' * (len(bad) != 1)}"
+    return "".join(decoded), f"mixed encodings: {count} not UTF-8, read as {encoding}"
+
+
+def _single_byte(data: bytes) -> str:
+    """The single-byte encoding ``data`` fits best. A few short lines say too little for a guess:
+    windows-1252 (undeclared single-byte text on the web most often is) when they fit it."""
+    if len(data) < 4096 and _try(data, "cp1252") is not None:
+        return "cp1252"
+    from charset_normalizer import from_bytes
+
+    matches = [m for m in from_bytes(data) if not codecs.lookup(m.encoding).name.startswith("utf")]
+    if not matches:
+        return "cp1252"
+    best = matches[0]
+    for match in matches:
+        if match.encoding in _WESTERN and match.chaos <= best.chaos + _WESTERN_MARGIN:
+            return str(match.encoding)
+    return str(best.encoding)
 
 
 def _looks_utf16(data: bytes) -> bool:

@@ -7,6 +7,8 @@ summary: what the feed carries, nothing fetched.
 from __future__ import annotations
 
 import calendar
+import html
+import re
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from typing import Any
@@ -26,13 +28,15 @@ _BLOCKS = frozenset(
         "dt", "address",
     )
 )  # fmt: skip
+_NOT_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 _DROP = ("script", "style", "noscript", "iframe", "template", "svg")
 
 
 def fragment_to_text(fragment: str) -> str:
-    """Text of an HTML fragment, one line per block element; plain text passes unchanged."""
+    """Text of an HTML fragment, one line per block element, entities (``&amp;``) resolved."""
     if "<" not in fragment:
-        return fragment
+        return html.unescape(fragment)
+    fragment = _NOT_XML.sub(" ", fragment)  # lxml refuses controls and lone surrogates
     import lxml.html
     from lxml import etree
 
@@ -55,6 +59,19 @@ def fragment_to_text(fragment: str) -> str:
     return str(root.text_content())
 
 
+_CHARREF = re.compile(rb"&#([xX][0-9a-fA-F]{1,8}|[0-9]{1,10});")
+
+
+def _safe_charref(match: re.Match[bytes]) -> bytes:
+    """A character reference no text can hold (a surrogate, past U+10FFFF, NUL) as U+FFFD:
+    feedparser's lenient parser raises on them instead of reporting a malformed feed."""
+    ref = match.group(1)
+    code = int(ref[1:], 16) if ref[:1] in b"xX" else int(ref)
+    if code == 0 or 0xD800 <= code <= 0xDFFF or code > 0x10FFFF:
+        return b"&#xFFFD;"
+    return match.group(0)
+
+
 def _iso(parsed: Any) -> str | None:
     if not parsed:
         return None
@@ -64,11 +81,20 @@ def _iso(parsed: Any) -> str | None:
         return None
 
 
+def _as_text(value: str, detail: Any) -> str:
+    """A feed field as text: feedparser hands plain-text fields over already unescaped, HTML
+    ones as markup with entities."""
+    kind = (detail or {}).get("type") or "text/html"
+    return value if kind == "text/plain" else fragment_to_text(value)
+
+
 def _entry_text(entry: Any) -> str:
     for content in entry.get("content") or []:
         if (content.get("value") or "").strip():
-            return fragment_to_text(content["value"])
-    return fragment_to_text(entry.get("summary") or entry.get("description") or "")
+            return _as_text(content["value"], content)
+    if entry.get("summary"):
+        return _as_text(entry["summary"], entry.get("summary_detail"))
+    return fragment_to_text(entry.get("description") or "")
 
 
 def read_feed(
@@ -77,7 +103,7 @@ def read_feed(
     import feedparser
 
     data = data if data is not None else inp.read(options.max_bytes)
-    parsed = feedparser.parse(data)
+    parsed = feedparser.parse(_CHARREF.sub(_safe_charref, data))
     entries = parsed.get("entries") or []
     if not entries:
         why = f": {parsed.get('bozo_exception')}" if parsed.get("bozo") else ""
@@ -101,7 +127,7 @@ def read_feed(
             input=name,
             kind="feed",
             options=options,
-            title=fragment_to_text(entry.get("title") or "") or None,
+            title=_as_text(entry.get("title") or "", entry.get("title_detail")) or None,
             source=source,
             published=_iso(entry.get("published_parsed") or entry.get("updated_parsed")),
             url=entry.get("link"),

@@ -126,5 +126,7 @@ def read_html(
     inp: Input, options: ReadOptions, data: bytes | None = None
 ) -> Iterator[Article | Problem]:
     data = data if data is not None else inp.read(options.max_bytes)
-    html = decode_bytes(data, declared=declared_charset(data))
+    notes: list[str] = []
+    html = decode_bytes(data, declared=declared_charset(data), notes=notes)
+    yield from (Problem(inp.name, note, level="note") for note in notes)
     yield from html_to_articles(html, name=inp.name, options=options)

@@ -26,37 +26,55 @@ def _str(value: Any) -> str | None:
     return None if value is None else str(value)
 
 
+def _loads(text: str) -> Any:
+    """``json.loads``, with every way it can refuse a text as one :class:`ValueError`."""
+    try:
+        return json.loads(text)
+    except RecursionError:
+        raise ValueError("nested too deeply to parse") from None
+
+
+def _error(exc: ValueError) -> str:
+    if isinstance(exc, json.JSONDecodeError):
+        return f"{exc.msg} at column {exc.colno}"
+    return str(exc)  # too deep, an integer of too many digits…
+
+
 def _records(text: str) -> Iterator[tuple[int, Any]]:
+    """(line number, object or the :class:`ValueError` that line gave). Each line is parsed on
+    its own, so one bad line (malformed, nested 200,000 deep…) costs that line only."""
     stripped = text.strip()
     if stripped.startswith("["):
         try:
-            items = json.loads(stripped)
-        except json.JSONDecodeError as exc:
-            raise ReadError(f"not valid JSON: {exc}") from None
+            items = _loads(stripped)
+        except ValueError as exc:
+            raise ReadError(f"not valid JSON: {_error(exc)}") from None
         yield from enumerate(items if isinstance(items, list) else [items], 1)
         return
     if stripped.startswith("{") and "\n" in stripped:  # one pretty-printed object?
         try:
-            yield 1, json.loads(stripped)
+            yield 1, _loads(stripped)
             return
-        except json.JSONDecodeError:
+        except ValueError:
             pass  # JSON Lines after all
     for n, line in enumerate(text.splitlines(), 1):
         if line.strip():
             try:
-                yield n, json.loads(line)
-            except json.JSONDecodeError as exc:
+                yield n, _loads(line)
+            except ValueError as exc:
                 yield n, exc
 
 
 def read_jsonl(
     inp: Input, options: ReadOptions, data: bytes | None = None
 ) -> Iterator[Article | Problem]:
-    text = decode_bytes(data if data is not None else inp.read(options.max_bytes))
+    notes: list[str] = []
+    text = decode_bytes(data if data is not None else inp.read(options.max_bytes), notes=notes)
+    yield from (Problem(inp.name, note, level="note") for note in notes)
     for n, obj in _records(text):
         name = f"{inp.name}:{n}"
-        if isinstance(obj, json.JSONDecodeError):
-            yield Problem(name, f"not valid JSON ({obj.msg} at column {obj.colno})")
+        if isinstance(obj, ValueError):
+            yield Problem(name, f"not valid JSON ({_error(obj)})")
             continue
         if not isinstance(obj, dict):
             yield Problem(name, f"expected a JSON object, got {type(obj).__name__}")

@@ -16,5 +16,7 @@ __all__ = ["read_text"]
 def read_text(
     inp: Input, options: ReadOptions, data: bytes | None = None
 ) -> Iterator[Article | Problem]:
-    text = decode_bytes(data if data is not None else inp.read(options.max_bytes))
+    notes: list[str] = []
+    text = decode_bytes(data if data is not None else inp.read(options.max_bytes), notes=notes)
+    yield from (Problem(inp.name, note, level="note") for note in notes)
     yield from build_article(text, input=inp.name, kind="text", options=options)
