@@ -19,6 +19,7 @@ from typing import Any
 from fastapi import FastAPI, Request
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from corroborate.config import DEFAULT_MAX_BYTES
 from corroborate.store import Store
 
 __all__ = [
@@ -47,7 +48,7 @@ class Settings:
     """What the app serves and its limits."""
 
     db: str
-    max_upload_bytes: int = 50 * 1024 * 1024  # per file, as the CLI's --max-size default
+    max_upload_bytes: int = DEFAULT_MAX_BYTES  # per file, as the CLI's --max-size default
     max_files: int = 20  # per upload request
     max_paste_chars: int = 2_000_000
     words: int = 200  # the brief's length
