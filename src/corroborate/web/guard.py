@@ -80,7 +80,8 @@ class RequestGuard:
             self.allowed = None
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
+        safe = scope.get("method") in SAFE_METHODS
+        if scope["type"] != "http" or (safe and self.allowed is None):
             await self.app(scope, receive, send)
             return
         headers = Headers(scope=scope)
@@ -94,7 +95,7 @@ class RequestGuard:
             )
             await _refuse(scope, send, 400, message)
             return
-        if scope["method"] not in SAFE_METHODS:
+        if not safe:
             problem = self._cross_site(headers, host)
             if problem:
                 await _refuse(scope, send, 403, problem)
