@@ -14,8 +14,11 @@
   (``/api/openapi.json``), with no script.
 
 Every error under ``/api/`` is JSON, ``{"error": message, "status": code}``: 400 bad input, 404
-unknown ids, 413 over a limit, 415 a body that is neither JSON nor a form, 422 a request that
-does not validate (or inputs none of which could be read), 502 a feed that could not be fetched.
+unknown ids, 408 a stalled body, 413 over a limit, 415 a body that is neither JSON nor a form
+(or has no type), 422 a request that does not validate (or inputs none of which could be
+read), 502 a feed that could not be fetched, 503 too many feeds being fetched. 403
+(cross-origin changes) and 400 (unknown ``Host``) are answered before any route
+(:mod:`corroborate.web.guard`).
 API routes make that shape themselves; :func:`install_error_handlers` gives it to what the
 router answers for ``/api/`` paths no route matches (404, 405).
 """
@@ -180,11 +183,14 @@ async def _answer(result: Response | Awaitable[Response]) -> Response:
 
 ERRORS: dict[int | str, dict[str, Any]] = {
     400: {"model": ErrorBody, "description": "Bad input"},
+    403: {"model": ErrorBody, "description": "A change sent by a page of another origin"},
     404: {"model": ErrorBody, "description": "No story or article with that id"},
+    408: {"model": ErrorBody, "description": "The request body stalled"},
     413: {"model": ErrorBody, "description": "Over a limit (size, number of files)"},
     415: {"model": ErrorBody, "description": "The body is neither JSON nor a multipart form"},
     422: {"model": ErrorBody, "description": "The request does not validate"},
     502: {"model": ErrorBody, "description": "The feed URL could not be fetched"},
+    503: {"model": ErrorBody, "description": "Too many feeds are being fetched; try again"},
 }
 
 
@@ -676,7 +682,7 @@ _FORM_SCHEMA: dict[str, Any] = {
     summary="Add articles: files, pasted text or a feed",
     responses={
         200: {"model": IngestResult, "description": "Everything read was stored before"},
-        **_errors(400, 413, 415, 422, 502),
+        **_errors(400, 403, 408, 413, 415, 422, 502, 503),
     },
     openapi_extra={
         "requestBody": {
