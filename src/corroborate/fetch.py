@@ -4,7 +4,8 @@ goes through :func:`fetch`.
 - **One deadline** for everything: DNS, connect, TLS, response headers and body. Each socket
   read and write waits at most what is left of it, so a server that trickles its headers one
   byte at a time is cut off at the deadline (a per-read timeout would be reset by every byte).
-- **A size cap** on the body, counted as it arrives.
+- **A size cap** on the body, counted as it arrives. A gzipped answer is kept compressed (the
+  cap counts what came over the wire) and decompressed by the readers, under their own limits.
 - **An address policy**: the host is resolved and every address checked before connecting,
   and the connection goes to the address that was checked (no second lookup, so a name that
   changes its answer between the check and the connect cannot slip through). Loopback,
@@ -26,6 +27,7 @@ from __future__ import annotations
 
 import asyncio
 import ipaddress
+import itertools
 import re
 import socket
 import ssl
@@ -197,8 +199,8 @@ def fetch(
 def _request(client: httpx.Client, url: str, allow_private: bool) -> httpx.Request:
     if not url.lower().startswith(("http://", "https://")):
         raise FetchError(f"{url[:200]}: only http and https URLs can be fetched")
-    try:
-        request = client.build_request("GET", url)
+    try:  # gzip only, and kept compressed: the readers decompress it under their own bounds
+        request = client.build_request("GET", url, headers={"Accept-Encoding": "gzip"})
     except httpx.InvalidURL as exc:
         raise FetchError(f"{url[:200]}: not a valid URL ({exc})") from None
     host = request.url.host
@@ -216,8 +218,15 @@ def _body(
     length = response.headers.get("content-length", "")
     if length.isdigit() and int(length) > max_bytes:
         raise FetchError(f"{url}: larger than {max_bytes} bytes")
+    encoding = response.headers.get("content-encoding", "").strip().lower()
+    raw = encoding in ("", "identity", "gzip", "x-gzip")  # gzip: passed on as .gz bytes
     chunks, size = [], 0
-    for chunk in response.iter_bytes():
+    try:
+        stream = response.iter_raw() if raw else response.iter_bytes()
+        first = next(stream, b"")
+    except httpx.StreamConsumed:  # a response made in memory (a MockTransport's): its content
+        stream, first = iter([response.content]), b""
+    for chunk in itertools.chain([first], stream):
         size += len(chunk)
         if size > max_bytes:
             raise FetchError(f"{url}: larger than {max_bytes} bytes")

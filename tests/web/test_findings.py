@@ -186,6 +186,50 @@ def test_finding_02_pages_answer_while_feeds_are_slow(tmp_path: Path) -> None:
         assert status == 200 and took < 3, f"{path}: {status} after {took:.1f} s"
 
 
+def test_finding_02_fetch_pool_is_bounded() -> None:
+    """Past its threads and its queue, the fetch pool says it is busy at once (503)."""
+    from corroborate.fetch import FetchBusy, FetchPool
+
+    pool = FetchPool(threads=1, waiting=1)
+    release = threading.Event()
+
+    async def three() -> list[str]:
+        import asyncio
+
+        async def one() -> str:
+            try:
+                return str(await pool.run(release.wait, 5))
+            except FetchBusy:
+                return "busy"
+
+        tasks = [asyncio.ensure_future(one()) for _ in range(3)]
+        await asyncio.sleep(0.2)
+        release.set()
+        return list(await asyncio.gather(*tasks))
+
+    try:
+        assert sorted(anyio.run(three)) == ["True", "True", "busy"]
+    finally:
+        pool.close()
+
+
+def test_finding_02_gzip_kept_compressed_for_the_readers() -> None:
+    import gzip
+
+    from corroborate.fetch import fetch
+
+    body = gzip.compress(b"<rss><channel><item><title>x</title></item></channel></rss>" * 100)
+
+    def gzipped(request: httpx.Request) -> httpx.Response:
+        assert request.headers["accept-encoding"] == "gzip"
+        return httpx.Response(200, stream=httpx.ByteStream(body),
+                              headers={"Content-Encoding": "gzip"})  # fmt: skip
+
+    got = fetch("http://feeds.example/rss", max_bytes=len(body) + 10,
+                transport=httpx.MockTransport(gzipped))  # fmt: skip
+    assert got.data == body  # the cap counted the wire bytes; the readers decompress
+
+
 # -- finding 3: server-side request forgery -------------------------------------------------
 
 LOOPBACK_FORMS = [
