@@ -20,7 +20,7 @@ $(STAMP): pyproject.toml
 install: $(STAMP)
 
 demo: $(STAMP)
-	rm -rf $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm $(DEMO_OUT)
+	rm -rf $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm $(DEMO_DB).lock $(DEMO_OUT)
 	$(BIN)/corroborate ingest examples/ --db $(DEMO_DB)
 	$(BIN)/corroborate list --db $(DEMO_DB)
 	$(BIN)/corroborate stories --db $(DEMO_DB)
@@ -51,4 +51,4 @@ bench: $(STAMP)
 	$(if $(BRIEF_CLUSTERS),$(BIN)/python bench/brief.py $(BRIEF_CLUSTERS))
 
 clean:
-	rm -rf $(VENV) $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm $(DEMO_OUT) .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm $(DEMO_DB).lock $(DEMO_OUT) .pytest_cache .mypy_cache .ruff_cache

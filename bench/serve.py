@@ -19,9 +19,10 @@ The client shares the machine's cores with the server: its CPU time is printed, 
 figures are what this machine serves to a local client while also running that client.
 
 The story page (``/stories/{id}``) is measured the same way when the app answers it with 200,
-else reported as not measured. The exit status is 1 when an API run at a ``--gate``
+else reported as not measured. The exit status is 1 when an API or page run at a ``--gate``
 concurrency (default 8), with any of the ``--workers`` settings, is under 200 requests/s, has a
-p99 of 100 ms or more, or has a failed request. Higher concurrencies are measured and shown
+p99 of 100 ms or more, or has a failed request (the page is served from the app's cache of
+rendered story pages once its report is kept: issue 16). Higher concurrencies are measured and shown
 but not gated: with C requests always in flight, the mean latency is C / throughput (Little's
 law), so p99 < 100 ms at C = 32 needs well over 320 requests/s.
 
@@ -364,7 +365,7 @@ def main() -> int:
                         )
                         if got["failures"]:
                             line += f"  {got['failures']} FAILED ({got['failure']})"
-                        gated = name == "api" and concurrency in args.gate
+                        gated = concurrency in args.gate  # the API and the page (issue 16)
                         missed = got["failures"] or got["rps"] < MIN_RPS
                         missed = missed or got["p99_ms"] >= MAX_P99_MS
                         if gated and missed:
@@ -393,8 +394,8 @@ def main() -> int:
         )
     if not failed:
         print(
-            f"ok: the API meets >= {MIN_RPS:.0f} req/s with p99 < {MAX_P99_MS:.0f} ms at "
-            f"concurrency {args.gate} with {args.workers} workers",
+            f"ok: the API and the story page meet >= {MIN_RPS:.0f} req/s with p99 < "
+            f"{MAX_P99_MS:.0f} ms at concurrency {args.gate} with {args.workers} workers",
             file=sys.stderr,
         )
     return 1 if failed else 0

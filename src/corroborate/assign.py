@@ -13,7 +13,7 @@ from typing import Any
 
 from corroborate.embed import Embedder
 from corroborate.records import Article, Story
-from corroborate.store import Store
+from corroborate.store import STORY_LOCK_TIMEOUT, Store
 from corroborate.stories import StoryConfig, cluster, featurize, label_story, story_id
 
 __all__ = ["StoryUpdate", "story_provenance", "story_report", "update_stories"]
@@ -47,14 +47,28 @@ class StoryUpdate:
 
 
 def update_stories(
-    store: Store, config: StoryConfig | None = None, *, rebuild: bool = False
+    store: Store,
+    config: StoryConfig | None = None,
+    *,
+    rebuild: bool = False,
+    lock_timeout: float = STORY_LOCK_TIMEOUT,
 ) -> StoryUpdate:
-    """Assign every unassigned article of ``store`` to a story (all of them if ``rebuild``)."""
+    """Assign every unassigned article of ``store`` to a story (all of them if ``rebuild``).
+    One update at a time per store: a second one waits for the first (at most
+    ``lock_timeout`` seconds, then :class:`~corroborate.errors.StoreError`) and then sees its
+    stories, so both keep their articles and ids."""
     config = config or StoryConfig()
-    update = StoryUpdate()
     if not rebuild and store.unassigned() == 0:
+        return StoryUpdate(total_stories=store.story_count())  # nothing new: no reclustering
+    with store.updating_stories(lock_timeout):
+        return _update(store, config, rebuild)
+
+
+def _update(store: Store, config: StoryConfig, rebuild: bool) -> StoryUpdate:
+    update = StoryUpdate()
+    if not rebuild and store.unassigned() == 0:  # another run assigned them while we waited
         update.total_stories = store.story_count()
-        return update  # nothing new: no need to load and recluster the whole store
+        return update
     missing = store.articles_without_features()
     for start in range(0, len(missing), _FEATURE_BATCH):
         store.save_features(featurize(missing[start : start + _FEATURE_BATCH], config))

@@ -833,6 +833,20 @@ def serve(
             help="Make the reports of stories that get new articles right away, in the background.",
         ),
     ] = True,
+    allow_private_fetch: Annotated[
+        bool,
+        typer.Option(
+            help="Let feed URLs name loopback, private and link-local addresses (refused by "
+            "default: they reach what only this server can reach)."
+        ),
+    ] = False,
+    allowed_host: Annotated[
+        list[str] | None,
+        typer.Option(
+            help="A Host name the server answers by (repeatable; '*' for any). Default: the "
+            "--host address, and localhost, 127.0.0.1 and ::1 when it is a loopback one."
+        ),
+    ] = None,
 ) -> None:
     """Serve the store as a local web app (stories, reports, articles, add) and a JSON API.
 
@@ -852,9 +866,12 @@ def serve(
         import uvicorn
 
         from corroborate.web.app import create_app
+        from corroborate.web.guard import default_allowed_hosts
 
+        hosts = tuple(allowed_host) if allowed_host else default_allowed_hosts(host)
         application = create_app(db, max_upload_bytes=limit, max_files=max_files,
-                                 background=background)  # fmt: skip
+                                 background=background, allow_private_fetch=allow_private_fetch,
+                                 allowed_hosts=hosts)  # fmt: skip
     except CorroborateError as exc:
         raise _fail(str(exc)) from None
     if host not in ("127.0.0.1", "localhost", "::1"):
@@ -873,7 +890,9 @@ def serve(
     url = f"http://{shown}:{port}/"
     typer.echo(f"serving {db} at {url} (API: {url}api/, docs: {url}api/docs); Ctrl-C stops",
                err=True)  # fmt: skip
-    uvicorn.run(application, host=host, port=port, log_level="warning")
+    from corroborate.web.server import server_config
+
+    uvicorn.Server(server_config(application, host, port)).run()
 
 
 def _failed_line(article: Any, reason: str) -> str:

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import json
 import sqlite3
+import threading
+import time
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
@@ -27,6 +29,7 @@ if TYPE_CHECKING:
 __all__ = ["SCHEMA_VERSION", "Store"]
 
 SCHEMA_VERSION = 4
+STORY_LOCK_TIMEOUT = 600.0  # seconds a story update waits for another one to finish
 MAX_SEARCH_TERMS = 8  # words of a story search that are used
 
 _SCHEMA = """
@@ -309,7 +312,21 @@ class Store:
         return int(row[0])
 
     def story_count(self) -> int:
-        return int(self.db.execute("SELECT count(*) FROM stories").fetchone()[0])
+        """How many stories have articles (a story left without members does not count)."""
+        sql = "SELECT count(*) FROM stories WHERE id IN (SELECT story_id FROM story_articles)"
+        return int(self.db.execute(sql).fetchone()[0])
+
+    @contextmanager
+    def updating_stories(self, timeout: float = STORY_LOCK_TIMEOUT) -> Iterator[None]:
+        """Hold the store's story lock while the stories are read, clustered and written: one
+        writer at a time, across threads and processes (a second one waits, and gives up with a
+        :class:`StoreError` after ``timeout`` seconds). Two runs that clustered at once both
+        saw the same articles unassigned and moved each other's articles between stories."""
+        if self.path == ":memory:":
+            yield
+            return
+        with _file_lock(Path(self.path + ".lock"), timeout, self.path):
+            yield
 
     def story_of(self) -> dict[str, str]:
         """Article id -> story id, for every assigned article."""
@@ -323,6 +340,8 @@ class Store:
                 self.db.execute("DELETE FROM story_articles")
                 self.db.execute("DELETE FROM stories")
             for story in stories:
+                if not story.articles:
+                    continue  # a story is its articles: one without any is never written
                 self.db.execute(
                     "INSERT INTO stories (id, label, first, last, size, updated_at) "
                     "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET label=excluded.label, "
@@ -334,6 +353,9 @@ class Store:
                     "INSERT OR REPLACE INTO story_articles (article_id, story_id) VALUES (?, ?)",
                     [(a, story.id) for a in story.articles],
                 )
+            self.db.execute(  # stories whose articles all moved elsewhere are gone
+                "DELETE FROM stories WHERE id NOT IN (SELECT story_id FROM story_articles)"
+            )
 
     def stories(self) -> list[Story]:
         """Every story, newest (latest article) first."""
@@ -351,21 +373,24 @@ class Store:
             Story(
                 id=row["id"],
                 label=row["label"],
-                articles=members.get(row["id"], []),
+                articles=members[row["id"]],
                 first=row["first"],
                 last=row["last"],
             )
             for row in rows
+            if row["id"] in members  # a story without stored articles is not a story
         ]
 
     def story(self, story_id: str) -> Story | None:
-        """One story by its exact id, its articles in publication order."""
+        """One story by its exact id, its articles in publication order (None if it has none)."""
         row = self.db.execute("SELECT * FROM stories WHERE id = ?", (story_id,)).fetchone()
         if row is None:
             return None
         members = [r[0] for r in self.db.execute(
             "SELECT sa.article_id FROM story_articles sa JOIN articles a ON a.id = sa.article_id "
             "WHERE sa.story_id = ? ORDER BY a.published, a.rowid", (story_id,))]  # fmt: skip
+        if not members:
+            return None  # a story without stored articles is not a story
         return Story(id=row["id"], label=row["label"], articles=members, first=row["first"],
                      last=row["last"])  # fmt: skip
 
@@ -403,6 +428,13 @@ class Store:
             (story_id, key),
         ).fetchone()
         return bytes(row[0]) if row else None
+
+    def report_made_at(self, story_id: str, key: str) -> str | None:
+        """When the story's report for ``key`` was kept, or None if none is."""
+        row = self.db.execute(
+            "SELECT made_at FROM story_reports WHERE story_id = ? AND key = ?", (story_id, key)
+        ).fetchone()
+        return str(row[0]) if row else None
 
     def cache_report(self, story_id: str, key: str, data: dict[str, Any]) -> None:
         """Keep ``data`` as the story's report for ``key``; reports of other keys of the story
@@ -575,6 +607,49 @@ class Store:
         tb: TracebackType | None,
     ) -> None:
         self.close()
+
+
+@contextmanager
+def _file_lock(path: Path, timeout: float, store: str) -> Iterator[None]:
+    """An exclusive lock on ``path`` (created if missing; kept after, empty), waited for at most
+    ``timeout`` seconds. ``flock`` locks belong to an open file, so two threads of one process
+    exclude each other as two processes do; the lock goes when its holder dies."""
+    try:
+        import fcntl
+    except ImportError:  # not POSIX: one writer per process at least
+        with _thread_lock(str(path)):
+            yield
+        return
+    try:
+        handle = path.open("a+b")
+    except OSError as exc:
+        raise StoreError(f"{store}: cannot open the lock file {path} ({exc.strerror})") from None
+    with handle:
+        deadline = time.monotonic() + timeout
+        pause = 0.01
+        while True:
+            try:
+                fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() >= deadline:
+                    raise StoreError(
+                        f"{store}: another run has been updating its stories for over "
+                        f"{timeout:g} s; try again when it is done (lock: {path})"
+                    ) from None
+                time.sleep(pause)
+                pause = min(pause * 2, 0.25)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
+
+
+_THREAD_LOCKS: dict[str, threading.Lock] = {}
+
+
+def _thread_lock(key: str) -> threading.Lock:
+    return _THREAD_LOCKS.setdefault(key, threading.Lock())
 
 
 def _row_blob(matrix: Any, k: int) -> bytes:

@@ -146,11 +146,15 @@ def test_ingest_form_fields_beside_files(small: TestClient) -> None:
     assert article["article"]["published"].startswith("2025-03-10T08:00")
 
 
+JSON = {"content-type": "application/json"}
+
+
 @pytest.mark.parametrize(
     ("kwargs", "status", "words"),
     [
-        ({"content": b'{"text": "unclosed'}, 400, ["not valid JSON"]),
-        ({"content": b""}, 400, ["empty body"]),
+        ({"content": b'{"text": "unclosed', "headers": JSON}, 400, ["not valid JSON"]),
+        ({"content": b"", "headers": JSON}, 400, ["empty body"]),
+        ({"content": b'{"text": "no type"}'}, 415, ["no content type"]),
         ({"json": {}}, 400, ["nothing to add"]),
         ({"json": {"text": "   "}}, 400, ["text is empty"]),
         ({"json": [PASTE]}, 422, ["JSON object"]),
@@ -216,7 +220,8 @@ def test_malformed_uploads_never_corrupt_the_store(api: Api) -> None:
 
 
 def test_ingest_a_feed_url(tmp_path: Path, feeds: str) -> None:
-    with TestClient(create_app(tmp_path / "feed.db", background=False)) as client:
+    app = create_app(tmp_path / "feed.db", background=False, allow_private_fetch=True)
+    with TestClient(app) as client:
         response = client.post("/api/ingest", json={"feed_url": f"{feeds}/valley-radio.xml"})
         assert response.status_code == 201, response.text
         assert response.json()["new"] >= 1 and response.json()["stories"]

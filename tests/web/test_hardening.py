@@ -31,6 +31,7 @@ def client(tmp_path: Path) -> Iterator[TestClient]:
         max_upload_bytes=20_000,
         max_files=3,
         max_paste_chars=1000,
+        allow_private_fetch=True,  # feeds from a loopback server
     )
     with TestClient(app, raise_server_exceptions=False) as test_client:
         yield test_client

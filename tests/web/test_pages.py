@@ -309,7 +309,8 @@ def test_add_by_paste(site: Site) -> None:
 
 
 def test_add_by_feed_url(tmp_path: Path, feeds: str) -> None:
-    with TestClient(create_app(tmp_path / "feed.db", background=False)) as client:
+    app = create_app(tmp_path / "feed.db", background=False, allow_private_fetch=True)
+    with TestClient(app) as client:
         page = client.post("/add", data={"url": f"{feeds}/valley-radio.xml"}).text
         assert "3 new articles</h1>" in page and "valley-radio.xml#entry1" in page
         missing = client.post("/add", data={"url": f"{feeds}/missing.xml"})

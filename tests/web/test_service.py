@@ -3,6 +3,7 @@ inputs (uploads, pastes), fetching a feed."""
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -89,13 +90,16 @@ def test_story_report_is_kept(filled: Store, monkeypatch: pytest.MonkeyPatch) ->
 
 def test_fetch_feed(feeds: str) -> None:
     url = f"{feeds}/valley-radio.xml"
-    got = service.fetch_feed(url)
+    fetch_feed = functools.partial(service.fetch_feed, allow_private=True)  # a loopback server
+    with pytest.raises(service.FetchError, match="loopback"):
+        service.fetch_feed(url)
+    got = fetch_feed(url)
     assert got.name == url and got.data and got.data.startswith(b"<?xml")
     with pytest.raises(service.FetchError, match="larger than 100 bytes"):
-        service.fetch_feed(url, max_bytes=100)
+        fetch_feed(url, max_bytes=100)
     with pytest.raises(service.FetchError, match="404"):
-        service.fetch_feed(url.replace("valley-radio", "missing"))
+        fetch_feed(url.replace("valley-radio", "missing"))
     with pytest.raises(service.FetchError, match="only http and https"):
-        service.fetch_feed("file:///etc/passwd")
+        fetch_feed("file:///etc/passwd")
     with pytest.raises(service.FetchError, match="could not be fetched"):
-        service.fetch_feed(f"http://127.0.0.1:{closed_port()}/gone.xml", timeout=2)
+        fetch_feed(f"http://127.0.0.1:{closed_port()}/gone.xml", timeout=2)

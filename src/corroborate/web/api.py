@@ -14,22 +14,28 @@
   (``/api/openapi.json``), with no script.
 
 Every error under ``/api/`` is JSON, ``{"error": message, "status": code}``: 400 bad input, 404
-unknown ids, 413 over a limit, 415 a body that is neither JSON nor a form, 422 a request that
-does not validate (or inputs none of which could be read), 502 a feed that could not be fetched.
+unknown ids, 408 a stalled body, 413 over a limit, 415 a body that is neither JSON nor a form
+(or has no type), 422 a request that does not validate (or inputs none of which could be
+read), 502 a feed that could not be fetched, 503 too many feeds being fetched. 403
+(cross-origin changes) and 400 (unknown ``Host``) are answered before any route
+(:mod:`corroborate.web.guard`).
 API routes make that shape themselves; :func:`install_error_handlers` gives it to what the
 router answers for ``/api/`` paths no route matches (404, 405).
 """
 
 from __future__ import annotations
 
+import asyncio
 import html
 import inspect
 import json
 import logging
 import re
+import tempfile
 from collections.abc import Awaitable, Callable, Coroutine, Iterator, Mapping
 from contextlib import contextmanager
 from itertools import islice
+from pathlib import Path as FilePath
 from typing import Annotated, Any
 
 from anyio import CapacityLimiter, to_thread
@@ -45,8 +51,10 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import UploadFile
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.requests import ClientDisconnect
 
 from corroborate.config import ReadOptions, normalize_published
+from corroborate.fetch import FetchBusy, FetchPool
 from corroborate.read import Input
 from corroborate.store import Store
 from corroborate.web import service
@@ -111,6 +119,9 @@ class _JSONErrorRoute(APIRoute):
                 return _error(422, _validation_message(exc))
             except StarletteHTTPException as exc:
                 return _error(exc.status_code, str(exc.detail), exc.headers)
+            except ClientDisconnect:
+                log_disconnect(request)
+                return _error(400, "the client went away before the request was read")
             except Exception:
                 log.exception("%s %s failed", request.method, request.url.path)
                 return _error(500, INTERNAL)
@@ -119,6 +130,13 @@ class _JSONErrorRoute(APIRoute):
 
 
 INTERNAL = "internal error (the server log has the details)"
+
+
+def log_disconnect(request: Request) -> None:
+    """One line, no traceback, for a client that went away while sending its request (an
+    aborted upload): nothing was stored and nobody is there to answer."""
+    log.warning("%s %s: the client went away during the request; nothing was stored",
+                request.method, request.url.path)  # fmt: skip
 
 
 def _is_api(request: Request) -> bool:
@@ -165,11 +183,14 @@ async def _answer(result: Response | Awaitable[Response]) -> Response:
 
 ERRORS: dict[int | str, dict[str, Any]] = {
     400: {"model": ErrorBody, "description": "Bad input"},
+    403: {"model": ErrorBody, "description": "A change sent by a page of another origin"},
     404: {"model": ErrorBody, "description": "No story or article with that id"},
+    408: {"model": ErrorBody, "description": "The request body stalled"},
     413: {"model": ErrorBody, "description": "Over a limit (size, number of files)"},
     415: {"model": ErrorBody, "description": "The body is neither JSON nor a multipart form"},
     422: {"model": ErrorBody, "description": "The request does not validate"},
     502: {"model": ErrorBody, "description": "The feed URL could not be fetched"},
+    503: {"model": ErrorBody, "description": "Too many feeds are being fetched; try again"},
 }
 
 
@@ -661,7 +682,7 @@ _FORM_SCHEMA: dict[str, Any] = {
     summary="Add articles: files, pasted text or a feed",
     responses={
         200: {"model": IngestResult, "description": "Everything read was stored before"},
-        **_errors(400, 413, 415, 422, 502),
+        **_errors(400, 403, 408, 413, 415, 422, 502, 503),
     },
     openapi_extra={
         "requestBody": {
@@ -681,16 +702,20 @@ async def ingest(request: Request) -> JSONResponse:
     own; the store is never left half-written. 201 when something new was stored, 200 when
     all of it was stored before, 422 when nothing could be read."""
     settings = _settings(request)
-    try:
-        fields, uploads = await _read_request(request, settings)
-        inputs, options, feed_url = _inputs(fields, uploads, settings)
-    except Refused as exc:
-        return _error(exc.status, exc.message)
-    on_story = request.app.state.reports.submit if settings.background else None
-    try:
-        result = await run_in_threadpool(_add, settings, inputs, feed_url, options, on_story)
-    except service.FetchError as exc:
-        return _error(502, f"the feed could not be fetched: {exc}")
+    with tempfile.TemporaryDirectory(prefix="corroborate-upload-") as folder:
+        try:
+            fields, uploads = await _read_request(request, settings, FilePath(folder))
+            inputs, options, feed_url = _inputs(fields, uploads, settings)
+        except Refused as exc:
+            return _error(exc.status, exc.message)
+        on_story = request.app.state.reports.submit if settings.background else None
+        try:
+            if feed_url:
+                inputs.append(await fetch_feed(request, feed_url))
+        except service.FetchError as exc:
+            status = 503 if isinstance(exc, FetchBusy) else 502
+            return _error(status, f"the feed could not be fetched: {exc}")
+        result = await run_in_threadpool(_add, settings, inputs, options, on_story)
     body = result.to_dict()
     if result.read == 0:
         first = result.problems[0] if result.problems else "no article in the input"
@@ -698,12 +723,29 @@ async def ingest(request: Request) -> JSONResponse:
     return JSONResponse(body, status_code=201 if result.new else 200)
 
 
+async def fetch_feed(request: Request, url: str) -> Input:
+    """A feed URL's bytes, fetched on the app's own fetch threads (pages and reads never wait
+    behind a slow feed) under the app's limits and address policy."""
+    settings = _settings(request)
+    pool: FetchPool = request.app.state.fetches
+    return await pool.run(
+        service.fetch_feed,
+        url,
+        max_bytes=settings.max_upload_bytes,
+        timeout=settings.fetch_timeout,
+        allow_private=settings.allow_private_fetch,
+        transport=settings.fetch_transport,
+    )
+
+
 def _body_limit(settings: Settings) -> int:
     """Bytes a whole request may carry: every file at its limit, a paste, the form's framing."""
     return settings.max_files * settings.max_upload_bytes + 6 * settings.max_paste_chars + 2**20
 
 
-async def _read_request(request: Request, settings: Settings) -> tuple[dict[str, Any], list[Input]]:
+async def _read_request(
+    request: Request, settings: Settings, folder: FilePath
+) -> tuple[dict[str, Any], list[Input]]:
     limit = _body_limit(settings)
     length = request.headers.get("content-length", "")
     if length.isdigit() and int(length) > limit:
@@ -714,8 +756,10 @@ async def _read_request(request: Request, settings: Settings) -> tuple[dict[str,
         )
     kind = request.headers.get("content-type", "").split(";")[0].strip().lower()
     if kind == "multipart/form-data":
-        return await _read_form(request, settings, limit)
-    if kind in ("", "application/json") or kind.endswith("+json"):
+        return await _read_form(request, settings, limit, folder)
+    if not kind:  # what a cross-site no-cors fetch sends; a client of the API names its type
+        raise Refused(415, "no content type: send application/json or multipart/form-data")
+    if kind == "application/json" or kind.endswith("+json"):
         data = await _read_body(request, 6 * settings.max_paste_chars + 2**16)
         if not data.strip():
             raise Refused(
@@ -731,15 +775,27 @@ async def _read_request(request: Request, settings: Settings) -> tuple[dict[str,
             raise Refused(400, "the body is JSON nested too deeply to read") from None
         if not isinstance(fields, dict):
             raise Refused(422, f"the body must be a JSON object, not {type(fields).__name__}")
-        return fields, []
+        return {k: _no_surrogates(v) for k, v in fields.items()}, []
     raise Refused(
         415, f"unsupported content type {kind!r}: send application/json or multipart/form-data"
     )
 
 
+def _no_surrogates(value: Any) -> Any:
+    """A JSON string with its lone surrogates (``"\\ud800"``, valid JSON but not text) as
+    U+FFFD, the character the CLI's readers put for what cannot be decoded."""
+    if isinstance(value, str) and _SURROGATE.search(value):
+        return _SURROGATE.sub("\ufffd", value)
+    return value
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+BODY_IDLE = 30.0  # seconds a request body may stall between two of its chunks
+
+
 async def _read_body(request: Request, limit: int) -> bytes:
     chunks, size = [], 0
-    async for chunk in request.stream():
+    async for chunk in bounded(request, limit).stream():
         size += len(chunk)
         if size > limit:
             raise Refused(413, f"the body is over {limit:,} bytes; nothing was stored")
@@ -754,7 +810,12 @@ def bounded(request: Request, limit: int) -> Request:
 
     async def receive() -> Any:
         nonlocal seen
-        message = await request.receive()
+        try:
+            message = await asyncio.wait_for(request.receive(), BODY_IDLE)
+        except TimeoutError:
+            raise Refused(
+                408, f"the request body stalled for {BODY_IDLE:g} s; nothing was stored"
+            ) from None
         if message.get("type") == "http.request":
             seen += len(message.get("body", b""))
             if seen > limit:
@@ -769,7 +830,7 @@ def bounded(request: Request, limit: int) -> Request:
 
 
 async def _read_form(
-    request: Request, settings: Settings, limit: int
+    request: Request, settings: Settings, limit: int, folder: FilePath
 ) -> tuple[dict[str, Any], list[Input]]:
     try:
         form = await bounded(request, limit).form(
@@ -793,14 +854,9 @@ async def _read_form(
             if isinstance(value, UploadFile):
                 if not value.filename and not value.size:
                     continue  # an empty file field of a browser form
-                data = await value.read(settings.max_upload_bytes + 1)
-                if len(data) > settings.max_upload_bytes:
-                    raise Refused(
-                        413,
-                        f"{value.filename}: over {settings.max_upload_bytes:,} "
-                        "bytes, the limit per file; nothing was stored",
-                    )
-                uploads.append(Input(name=value.filename or "upload", data=data))
+                uploads.append(
+                    await spool(value, folder / str(len(uploads)), settings.max_upload_bytes)
+                )
             elif key in fields:
                 raise Refused(400, f"form field {key!r} given twice")
             else:
@@ -814,6 +870,24 @@ async def _read_form(
     finally:
         await form.close()
     return fields, uploads
+
+
+async def spool(upload: UploadFile, path: FilePath, limit: int) -> Input:
+    """An uploaded file copied to ``path`` a megabyte at a time (the readers open it there, one
+    file at a time: an upload is never held in memory whole); :class:`Refused` (413) past
+    ``limit`` bytes."""
+    size = 0
+    with path.open("wb") as out:
+        while chunk := await upload.read(1 << 20):
+            size += len(chunk)
+            if size > limit:
+                raise Refused(
+                    413,
+                    f"{upload.filename}: over {limit:,} bytes, the limit per file; "
+                    "nothing was stored",
+                )
+            out.write(chunk)
+    return Input(name=upload.filename or "upload", path=path)
 
 
 def _inputs(
@@ -870,13 +944,10 @@ def _inputs(
 def _add(
     settings: Settings,
     inputs: list[Input],
-    feed_url: str | None,
     options: ReadOptions,
     on_story: Callable[[str], None] | None,
 ) -> service.AddResult:
-    """Fetch the feed (if any), then read, store and assign: on a worker thread, one store."""
-    if feed_url:
-        inputs = [*inputs, service.fetch_feed(feed_url, max_bytes=settings.max_upload_bytes)]
+    """Read, store and assign: on a worker thread, one store."""
     with Store(settings.db) as store:
         return service.add_inputs(store, inputs, options, on_story=on_story)
 

@@ -19,6 +19,7 @@ from typing import Any
 from fastapi import FastAPI, Request
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from corroborate.config import DEFAULT_MAX_BYTES
 from corroborate.store import Store
 
 __all__ = [
@@ -27,6 +28,7 @@ __all__ = [
     "SecurityHeaders",
     "Settings",
     "create_app",
+    "is_head",
     "open_store",
     "security_headers",
 ]
@@ -46,11 +48,16 @@ class Settings:
     """What the app serves and its limits."""
 
     db: str
-    max_upload_bytes: int = 50 * 1024 * 1024  # per file, as the CLI's --max-size default
+    max_upload_bytes: int = DEFAULT_MAX_BYTES  # per file, as the CLI's --max-size default
     max_files: int = 20  # per upload request
     max_paste_chars: int = 2_000_000
     words: int = 200  # the brief's length
     background: bool = True  # make reports of new or grown stories after an upload
+    allow_private_fetch: bool = False  # feed URLs may name loopback and private addresses
+    fetch_timeout: float = 20.0  # seconds for a feed URL in all: connect, headers, body
+    fetch_threads: int = 3  # feeds fetched at once (more wait, up to twice as many)
+    fetch_transport: Any = None  # an httpx transport for feed URLs (tests: MockTransport)
+    allowed_hosts: tuple[str, ...] | None = None  # Host headers answered; None: any
 
 
 class Reports:
@@ -146,7 +153,15 @@ class HeadAsGet:
                 message = {"type": "http.response.body", "body": b""}
             await send(message)
 
-        await self.app({**scope, "method": "GET"}, receive, send_headers_only)
+        await self.app({**scope, "method": "GET", HEAD: True}, receive, send_headers_only)
+
+
+HEAD = "corroborate.head"  # set in the scope of a HEAD request answered as a GET
+
+
+def is_head(request: Request) -> bool:
+    """Whether the request was a HEAD (the routes see it as a GET)."""
+    return bool(request.scope.get(HEAD))
 
 
 def open_store(request: Request) -> Iterator[Store]:
@@ -163,11 +178,15 @@ def create_app(db: str | Path = "corroborate.db", **options: Any) -> FastAPI:
     with Store(settings.db):  # create or migrate once, before requests come in
         pass
     reports = Reports(settings)
+    from corroborate.fetch import FetchPool
+
+    fetches = FetchPool(settings.fetch_threads, waiting=2 * settings.fetch_threads)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         yield
         reports.close()
+        fetches.close()
 
     app = FastAPI(
         lifespan=lifespan,
@@ -180,8 +199,12 @@ def create_app(db: str | Path = "corroborate.db", **options: Any) -> FastAPI:
     )
     app.state.settings = settings
     app.state.reports = reports
+    app.state.fetches = fetches
+
+    from corroborate.web.guard import RequestGuard
 
     app.add_middleware(HeadAsGet)
+    app.add_middleware(RequestGuard, allowed_hosts=settings.allowed_hosts)
     app.add_middleware(SecurityHeaders)  # added last: the outer one, so HEAD answers get them
 
     from corroborate.web import api, pages

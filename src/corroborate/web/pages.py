@@ -27,8 +27,11 @@ import json
 import logging
 import math
 import re
-from collections import defaultdict
+import tempfile
+import threading
+from collections import OrderedDict, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
+from pathlib import Path
 from typing import Any
 from urllib.parse import quote, urlencode
 
@@ -38,14 +41,16 @@ from fastapi.responses import HTMLResponse, Response
 from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import UploadFile
 from starlette.exceptions import HTTPException
+from starlette.requests import ClientDisconnect
 
 from corroborate.config import ReadOptions, normalize_published
 from corroborate.errors import CorroborateError
+from corroborate.fetch import FetchBusy
 from corroborate.read import Input
 from corroborate.report.html import LIMITS, PALETTE, _report_view, _web_url
 from corroborate.store import Store
 from corroborate.web import api, service
-from corroborate.web.app import Settings, security_headers
+from corroborate.web.app import Settings, is_head, security_headers
 
 __all__ = ["install_error_handlers", "router"]
 
@@ -114,7 +119,12 @@ def install_error_handlers(app: FastAPI) -> None:
         page.headers.update(security_headers())
         return page
 
+    async def on_disconnect(request: Request, exc: Exception) -> Response:
+        api.log_disconnect(request)  # one line: an aborted upload is no server error
+        return _error(400, "Bad request", "The request ended before it was read.")
+
     app.add_exception_handler(HTTPException, on_http)
+    app.add_exception_handler(ClientDisconnect, on_disconnect)
     app.add_exception_handler(Exception, on_crash)
 
 
@@ -174,15 +184,68 @@ def stories_page(request: Request, q: str = "", page: str = "1") -> HTMLResponse
 # -- a story ----------------------------------------------------------------------------------
 
 
+class PageCache:
+    """Rendered story pages, keyed by the story, its kept report's key (its members, models,
+    settings) and when that report was made: a page is rendered once per report, and a story
+    that changes gets a new key. Least recently used pages go past ``size``."""
+
+    def __init__(self, size: int = 32) -> None:
+        self.size = size
+        self.pages: OrderedDict[tuple[str, ...], bytes] = OrderedDict()
+        self.lock = threading.Lock()
+
+    def get(self, key: tuple[str, ...]) -> bytes | None:
+        with self.lock:
+            page = self.pages.get(key)
+            if page is not None:
+                self.pages.move_to_end(key)
+            return page
+
+    def put(self, key: tuple[str, ...], page: bytes) -> None:
+        with self.lock:
+            self.pages[key] = page
+            self.pages.move_to_end(key)
+            while len(self.pages) > self.size:
+                self.pages.popitem(last=False)
+
+
+_CACHE_LOCK = threading.Lock()
+
+
+def _page_cache(request: Request) -> PageCache:
+    state = request.app.state
+    with _CACHE_LOCK:
+        cache: PageCache | None = getattr(state, "story_pages", None)
+        if cache is None:
+            cache = state.story_pages = PageCache()
+    return cache
+
+
 @router.get("/stories/{story_id}", response_class=HTMLResponse)
-def story_page(request: Request, story_id: str) -> HTMLResponse:
-    """The story's report inside the app: its sections, citations linking to article pages."""
+def story_page(request: Request, story_id: str) -> Response:
+    """The story's report inside the app: its sections, citations linking to article pages.
+    Rendered once per kept report (then served from :class:`PageCache`); a HEAD of a story
+    whose report is not made yet answers without making it."""
+    from corroborate.report.build import report_key
+
     settings = _settings(request)
+    cache = _page_cache(request)
     with Store(settings.db) as store:
+        story = store.story(story_id)
+        if story is None:
+            return _not_found("story", story_id)
+        key = report_key(story, settings.words)
+        made = store.report_made_at(story.id, key)
+        cached = cache.get((story.id, key, made)) if made else None
+        if cached is not None:
+            return HTMLResponse(cached)
+        if made is None and is_head(request):
+            return HTMLResponse(b"")  # the headers of the page, without making its report
         try:
             doc = service.story_report(store, story_id, words=settings.words)
         except service.NotFound:
             return _not_found("story", story_id)
+        made = store.report_made_at(story.id, key)
         view = _report_view(doc, LIMITS)
         pages = {
             s["n"]: f"/articles/{quote(s['id'], safe='')}"
@@ -190,7 +253,7 @@ def story_page(request: Request, story_id: str) -> HTMLResponse:
             if s["id"] and s["id"] in store  # a source removed since has no page
         }
     base = f"/stories/{quote(story_id, safe='')}/report"
-    return _render(
+    page = _render(
         "story.html",
         **view,
         source_pages=pages,
@@ -199,6 +262,9 @@ def story_page(request: Request, story_id: str) -> HTMLResponse:
             for ext, label in (("html", "HTML"), ("md", "Markdown"), ("json", "JSON"))
         ],
     )
+    if made:
+        cache.put((story.id, key, made), bytes(page.body))
+    return page
 
 
 @router.get("/stories/{story_id}/report.{ext}")
@@ -208,6 +274,14 @@ def story_download(request: Request, story_id: str, ext: str) -> Response:
         return _not_found("download", f"report.{ext}")
     settings = _settings(request)
     with Store(settings.db) as store:
+        if is_head(request):  # the headers only: a report not made yet is not made for them
+            from corroborate.report.build import report_key
+
+            story = store.story(story_id)
+            if story is None:
+                return _not_found("story", story_id)
+            if store.report_made_at(story.id, report_key(story, settings.words)) is None:
+                return Response(b"", media_type=DOWNLOADS[ext])
         try:
             doc = service.story_report(store, story_id, words=settings.words)
         except service.NotFound:
@@ -478,7 +552,13 @@ def add_page(request: Request) -> HTMLResponse:
 @router.post("/add", response_class=HTMLResponse)
 async def add_submit(request: Request) -> HTMLResponse:
     """Pasted text, uploaded files and a feed URL (any of them): read, stored, assigned to
-    stories; a page of what happened. Over a limit: 413 and nothing is stored."""
+    stories; a page of what happened. Over a limit: 413 and nothing is stored. Uploaded files
+    are copied to a temporary folder (removed after the answer), never held in memory whole."""
+    with tempfile.TemporaryDirectory(prefix="corroborate-upload-") as folder:
+        return await _add_submit(request, Path(folder))
+
+
+async def _add_submit(request: Request, folder: Path) -> HTMLResponse:
     settings = _settings(request)
     length = request.headers.get("content-length", "")
     whole = settings.max_files * settings.max_upload_bytes + 4 * settings.max_paste_chars + 2**20
@@ -495,7 +575,9 @@ async def add_submit(request: Request) -> HTMLResponse:
             max_fields=50,
             max_part_size=4 * settings.max_paste_chars + 64 * 1024,
         )
-    except api.Refused:  # a body without a length that went past the limit
+    except api.Refused as exc:  # a body without a length that went past the limit, or stalled
+        if exc.status == 408:
+            return _add_form(settings, 408, f"{exc.message[:1].upper()}{exc.message[1:]}.")
         return too_large()
     except HTTPException as exc:  # the multipart parser's own limits and errors
         detail = str(exc.detail)
@@ -535,8 +617,11 @@ async def add_submit(request: Request) -> HTMLResponse:
             )
         inputs: list[Input] = []
         for upload in uploads:
-            data = await upload.read(settings.max_upload_bytes + 1)
-            if len(data) > settings.max_upload_bytes:
+            try:
+                inputs.append(
+                    await api.spool(upload, folder / str(len(inputs)), settings.max_upload_bytes)
+                )
+            except api.Refused:
                 return _add_form(
                     settings,
                     413,
@@ -545,7 +630,6 @@ async def add_submit(request: Request) -> HTMLResponse:
                     "Nothing was stored.",
                     values,
                 )
-            inputs.append(Input(name=str(upload.filename), data=data))
     finally:
         await form.close()
     if pasted.strip():
@@ -571,12 +655,18 @@ async def add_submit(request: Request) -> HTMLResponse:
     )
     reports = request.app.state.reports
     on_story = reports.submit if settings.background else None
-    try:
-        result, stories = await run_in_threadpool(_add, settings, inputs, url, options, on_story)
-    except service.FetchError as exc:
-        return _add_form(
-            settings, 502, f"The feed could not be fetched: {exc}. Nothing was stored.", values
-        )
+    if url:
+        try:
+            inputs.append(await api.fetch_feed(request, url))
+        except service.FetchError as exc:
+            status = 503 if isinstance(exc, FetchBusy) else 502
+            return _add_form(
+                settings,
+                status,
+                f"The feed could not be fetched: {exc}. Nothing was stored.",
+                values,
+            )
+    result, stories = await run_in_threadpool(_add, settings, inputs, options, on_story)
     return _render(
         "added.html",
         title="Added",
@@ -599,13 +689,10 @@ async def add_submit(request: Request) -> HTMLResponse:
 def _add(
     settings: Settings,
     inputs: list[Input],
-    url: str,
     options: ReadOptions,
     on_story: Any,
 ) -> tuple[service.AddResult, dict[str, Any]]:
-    """Fetch the feed (if any), then read, store and assign: on a worker thread, one store."""
-    if url:
-        inputs = [*inputs, service.fetch_feed(url, max_bytes=settings.max_upload_bytes)]
+    """Read, store and assign: on a worker thread, one store."""
     with Store(settings.db) as store:
         result = service.add_inputs(store, inputs, options, on_story=on_story)
         of: dict[str, dict[str, Any]] = {}
@@ -669,11 +756,11 @@ def _limits(settings: Settings) -> str:
 
 
 def _size(n: int) -> str:
-    for unit, scale in (("GB", 1 << 30), ("MB", 1 << 20), ("KB", 1 << 10)):
+    """Bytes in the decimal units ``--max-size`` is given in (``1MB`` is 1,000,000 bytes)."""
+    for unit, scale in (("GB", 10**9), ("MB", 10**6), ("KB", 10**3)):
         if n >= scale:
-            value = n / scale
-            return f"{value:.0f} {unit}" if value.is_integer() else f"{value:.1f} {unit}"
-    return f"{n} bytes"
+            return f"{f'{n / scale:.2f}'.rstrip('0').rstrip('.')} {unit}"
+    return f"{n:,} bytes"
 
 
 # -- shared bits ------------------------------------------------------------------------------

@@ -17,13 +17,13 @@ threads) and returns plain data (dicts and lists, JSON-ready).
 from __future__ import annotations
 
 import os
-import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from corroborate.config import ReadOptions
 from corroborate.errors import CorroborateError
+from corroborate.fetch import FetchError
 from corroborate.read import Input
 from corroborate.store import Store
 
@@ -44,10 +44,6 @@ WORDS = 200  # the brief's length on pages and in the API
 
 class NotFound(CorroborateError):
     """No story or article with that id."""
-
-
-class FetchError(CorroborateError):
-    """A feed URL could not be fetched (bad URL, refused, too big, not reachable)."""
 
 
 def _story(store: Store, story_id: str) -> Any:
@@ -203,31 +199,20 @@ def add_inputs(
 MAX_FEED_BYTES = int(os.environ.get("CORROBORATE_MAX_FEED_BYTES", 10 * 1024 * 1024))
 
 
-def fetch_feed(url: str, *, max_bytes: int = MAX_FEED_BYTES, timeout: float = 20.0) -> Input:
-    """The bytes at an http(s) ``url`` as an Input named after it; at most ``max_bytes``, in at
-    most about ``timeout`` seconds in all (checked as bytes arrive, each wait at most a quarter
-    of it: a server that trickles bytes is cut off, not waited on)."""
-    import httpx
+def fetch_feed(
+    url: str,
+    *,
+    max_bytes: int = MAX_FEED_BYTES,
+    timeout: float = 20.0,
+    allow_private: bool = False,
+    transport: Any = None,
+) -> Input:
+    """The bytes at an http(s) ``url`` as an Input named after it: :func:`corroborate.fetch.fetch`
+    (at most ``max_bytes``, ``timeout`` seconds in all for connect, headers and body, only public
+    addresses unless ``allow_private``, redirects checked like the first URL)."""
+    from corroborate.fetch import fetch
 
-    if not url.lower().startswith(("http://", "https://")):
-        raise FetchError(f"{url}: only http and https feed URLs can be fetched")
-    deadline = time.monotonic() + timeout
-    try:
-        wait = httpx.Timeout(timeout / 4, connect=timeout / 2)  # per step; the deadline in all
-        with httpx.stream("GET", url, timeout=wait, follow_redirects=True) as response:
-            if response.status_code >= 400:
-                raise FetchError(f"{url}: the server answered {response.status_code}")
-            chunks = []
-            size = 0
-            for chunk in response.iter_bytes():
-                size += len(chunk)
-                if size > max_bytes:
-                    raise FetchError(f"{url}: larger than {max_bytes} bytes")
-                if time.monotonic() > deadline:
-                    raise FetchError(f"{url}: not fetched within {timeout:g} s")
-                chunks.append(chunk)
-    except httpx.HTTPError as exc:
-        raise FetchError(f"{url}: could not be fetched ({type(exc).__name__}: {exc})") from None
-    except httpx.InvalidURL as exc:
-        raise FetchError(f"{url}: not a valid URL ({exc})") from None
-    return Input(name=url, data=b"".join(chunks))
+    fetched = fetch(
+        url, max_bytes=max_bytes, timeout=timeout, allow_private=allow_private, transport=transport
+    )
+    return Input(name=url, data=fetched.data)
