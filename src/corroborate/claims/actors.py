@@ -24,9 +24,18 @@ import re
 from typing import Any
 
 from corroborate.claims.nlp import lemma
+from corroborate.claims.places import resolve_place
+from corroborate.claims.readings import is_place, person_words
 from corroborate.records import Mention
 
-__all__ = ["mentions", "named_apposition", "phrase", "predicate_of", "subject_object"]
+__all__ = [
+    "article_mentions",
+    "mentions",
+    "named_apposition",
+    "phrase",
+    "predicate_of",
+    "subject_object",
+]
 
 _ENTITY_TYPES = {
     "PERSON": "person",
@@ -53,11 +62,46 @@ _PASSIVE_SUBJECTS = ("nsubjpass", "csubjpass")
 _OBJECTS = ("dobj", "obj", "attr", "oprd", "dative", "acomp")
 
 
-def mentions(doc: Any, offset: int) -> list[Mention]:
-    """The named actors of a parsed sentence, with offsets into the article."""
+def article_mentions(sentences: list[Any], docs: list[Any]) -> list[Mention]:
+    """The named actors of a whole article (``docs[i]`` the parse of ``sentences[i]``).
+
+    One name keeps one sense in one article: a town the article names as a place somewhere
+    ("fighting in Aleppo") is a place where the tagger took it for a person or organisation
+    without a place context ("Aleppo fell"), unless it is a word of a person's name there. A
+    country is left as tagged (a state acting: "Israel said").
+    """
+    people = person_words(docs)
+    found = [m for s, d in zip(sentences, docs, strict=True) for m in mentions(d, s.start, people)]
+    towns = {m.text for m in found if m.type == "place" and _town(m.text)}
+    for mention in found:
+        if mention.type in _RETYPED and mention.text in towns and mention.text not in people:
+            mention.type = "place"
+    return found
+
+
+_RETYPED = frozenset({"person", "organisation", "group", "other"})
+
+
+def _town(name: str) -> bool:
+    found = resolve_place(name)
+    return found is not None and found.kind in ("city", "region")
+
+
+def mentions(doc: Any, offset: int, people: frozenset[str] = frozenset()) -> list[Mention]:
+    """The named actors of a parsed sentence, with offsets into the article.
+
+    Whether a name is a place is read in context (see ``readings``): a town the tagger took
+    for a person is a place after "in", a city name the tagger took for a place is a ship
+    after "the submarine", a word of a person's name (``people``) is that person.
+    """
     found = []
     for ent in doc.ents:
         kind = _ENTITY_TYPES.get(ent.label_)
+        place = is_place(ent, people)
+        if kind == "place" and not place:
+            kind = "person" if ent.text.strip() in people else "other"
+        elif place:
+            kind = "place"
         if kind is None:
             # "Aleppo’s airport": the small model often takes a name with a possessive for a
             # work of art or a product. Kept as "other" (a known place is then a place).
