@@ -26,6 +26,7 @@ from typing import Any
 from corroborate.claims.nlp import lemma
 from corroborate.claims.places import resolve_place
 from corroborate.claims.readings import is_place, person_words
+from corroborate.claims.speakers import GENDERS, genders
 from corroborate.records import Mention
 
 __all__ = [
@@ -71,12 +72,25 @@ def article_mentions(sentences: list[Any], docs: list[Any]) -> list[Mention]:
     country is left as tagged (a state acting: "Israel said").
     """
     people = person_words(docs)
+    known = genders(docs)
+    for doc in docs:
+        doc.user_data[GENDERS] = known  # for "she said" in attribution
     found = [m for s, d in zip(sentences, docs, strict=True) for m in mentions(d, s.start, people)]
     towns = {m.text for m in found if m.type == "place" and _town(m.text)}
     for mention in found:
         if mention.type in _RETYPED and mention.text in towns and mention.text not in people:
             mention.type = "place"
     return found
+
+
+def _dateline(ent: Any) -> bool:
+    """A word in capitals opening a sentence and followed by "(" or a dash: "MOSCOW (AP) --"."""
+    text = ent.text
+    if ent.start != 0 or len(text) < 3 or not text.isupper():
+        return False
+    doc = ent.doc
+    nxt = doc[ent.end] if ent.end < len(doc) else None
+    return nxt is not None and nxt.text[:1] in ("(", "-", "—", "–", ",")
 
 
 _RETYPED = frozenset({"person", "organisation", "group", "other"})
@@ -98,6 +112,11 @@ def mentions(doc: Any, offset: int, people: frozenset[str] = frozenset()) -> lis
     for ent in doc.ents:
         kind = _ENTITY_TYPES.get(ent.label_)
         place = is_place(ent, people)
+        if _dateline(ent):
+            # "MOSCOW (AP) --": where the report was filed, never an actor
+            if not _town(ent.text) and resolve_place(ent.text) is None:
+                continue
+            kind, place = "place", True
         if kind == "place" and not place:
             kind = "person" if ent.text.strip() in people else "other"
         elif place:

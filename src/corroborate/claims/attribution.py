@@ -33,7 +33,7 @@ from typing import Any
 
 from corroborate.claims.actors import named_apposition, phrase
 from corroborate.claims.nlp import lemma, text_of
-from corroborate.claims.speakers import antecedent, check
+from corroborate.claims.speakers import GENDERS, antecedent, check
 from corroborate.records import Attribution, Mention, Quote
 
 __all__ = ["REPORTING", "attribution_for", "hedge_of", "indirect_quotes", "is_reporting"]
@@ -432,7 +432,8 @@ def _make(
     text = sentence[start:end]
     if strip_the and text.lower().startswith("the "):
         start, text = start + 4, text[4:]
-    checked = check(text, offset + start, offset + end, actors, sentence, offset)
+    known = token.doc.user_data.get(GENDERS)
+    checked = check(text, offset + start, offset + end, actors, sentence, offset, known)
     if checked is None:
         # a pronoun with no one to stand for, a dateline, a figure, a place: unnamed
         return Attribution("", 0, 0, cue, "unnamed")
@@ -458,9 +459,9 @@ def _type(text: str, start: int, end: int, actors: list[Mention], head: str = ""
     if head in _TITLES:
         return "person"
     for actor in actors:
-        if start <= actor.start and actor.end <= end:
+        if start <= actor.start and actor.end <= end and actor.type != "place":
             return actor.type
-    return "other"
+    return "other"  # "villagers in Gherla": described, not the place
 
 
 source_type = _type  # the type of any source span, for quotes' speakers too

@@ -32,7 +32,7 @@ from typing import Any
 from corroborate.claims.actors import named_apposition, phrase
 from corroborate.claims.attribution import is_reporting
 from corroborate.claims.nlp import lemma, text_of
-from corroborate.claims.speakers import antecedent, check
+from corroborate.claims.speakers import antecedent, check, genders
 from corroborate.records import Mention, Quote, Sentence
 
 __all__ = ["find_quotes", "quote_spans"]
@@ -110,6 +110,7 @@ def find_quotes(
     resolve "he").
     """
     found: list[Quote] = []
+    known = genders(docs)
     parsed = [_Parsed(s, d) for s, d in zip(sentences, docs, strict=True)]
     for start, end in quote_spans(text):
         first = _sentence_at(parsed, start)
@@ -134,7 +135,7 @@ def find_quotes(
                 cue = previous.cue
         name, s_start, s_end = speaker if speaker else (None, None, None)
         if name and s_start is not None and s_end is not None:
-            checked = check(name, s_start, s_end, actors, text)
+            checked = check(name, s_start, s_end, actors, text, 0, known)
             name, s_start, s_end = checked if checked else (None, None, None)
         found.append(Quote(start, end, text[start:end], name, "direct", s_start, s_end, cue))
     return found

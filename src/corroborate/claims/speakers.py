@@ -27,7 +27,9 @@ from typing import Any
 
 from corroborate.records import Mention
 
-__all__ = ["antecedent", "check", "gender_of"]
+__all__ = ["GENDERS", "antecedent", "check", "gender_of", "genders"]
+
+GENDERS = "corroborate.genders"  # a doc's user_data key: the article's known genders
 
 
 def _words(text: str) -> frozenset[str]:
@@ -105,25 +107,44 @@ def antecedent(token: Any) -> Any:
     return None
 
 
-def gender_of(person: Mention, text: str) -> str | None:
-    """ "m", "f" or None for a person mention, from a title or role word before the name (here
-    or elsewhere in ``text``) or a common given name."""
-    words = person.text.split()
-    if not words:
-        return None
-    first, last = words[0].lower().strip(".,"), words[-1]
+def genders(docs: list[Any]) -> dict[str, str]:
+    """Known genders of the people an article names: name (and surname) -> "m" / "f", from a
+    title or role word right before the name anywhere in the article ("Mrs. Ortega", "the
+    actress Tara Reid") or a common given name."""
+    found: dict[str, str] = {}
+    for doc in docs:
+        for ent in doc.ents:
+            if ent.label_ != "PERSON":
+                continue
+            gender = _given(ent.text)
+            if gender is None:
+                for token in reversed(doc[max(0, ent.start - 3) : ent.start]):
+                    word = token.lower_
+                    if word in _MALE_WORDS or word in _FEMALE_WORDS:
+                        gender = "m" if word in _MALE_WORDS else "f"
+                        break
+            if gender is not None:
+                found.setdefault(ent.text, gender)
+                found.setdefault(ent.text.split()[-1], gender)
+    return found
+
+
+def _given(name: str) -> str | None:
+    words = name.split()
+    first = words[0].lower().strip(".,") if words else ""
     if first in _MALE_NAMES:
         return "m"
     if first in _FEMALE_NAMES:
         return "f"
-    for match in re.finditer(rf"\b{re.escape(last)}\b", text):
-        before = text[max(0, match.start() - 40) : match.start()].lower().split()
-        for word in reversed(before[-3:]):
-            if word in _MALE_WORDS:
-                return "m"
-            if word in _FEMALE_WORDS:
-                return "f"
     return None
+
+
+def gender_of(person: Mention, known: dict[str, str]) -> str | None:
+    """ "m", "f" or None for a person mention, from :func:`genders` or a given name."""
+    words = person.text.split()
+    if not words:
+        return None
+    return known.get(person.text) or known.get(words[-1]) or _given(person.text)
 
 
 def check(
@@ -133,12 +154,13 @@ def check(
     actors: list[Mention],
     text: str,
     base: int = 0,
+    known: dict[str, str] | None = None,
 ) -> tuple[str, int, int] | None:
     """The source or speaker ``name`` (article span ``start``..``end``) as it may stand: a
     pronoun resolved, a dateline cut off; ``None`` when it is no source (rules above).
 
     ``text`` is the article, or a part of it that starts at article offset ``base`` (a
-    sentence): titles that tell a person's gender are looked for there.
+    sentence); ``known`` the article's :func:`genders`.
     """
     name = name.strip()
     lead = _DATELINE.match(name)
@@ -151,9 +173,9 @@ def check(
     if lower in _RELATIVE or lower in _NEVER:
         return None
     if lower in _MALE_PRONOUNS or lower in _FEMALE_PRONOUNS:
-        return _person_before(lower in _FEMALE_PRONOUNS, start, actors, text)
+        return _person_before(lower in _FEMALE_PRONOUNS, start, actors, known or {})
     if lower in _PLURAL_PRONOUNS or lower == "it":
-        return _body_before(start, actors, text, base)
+        return _body_before(start, actors)
     if not re.search(r"[^\W\d_]", name) or _FIGURE.match(name):
         return None
     if lower.strip(" .,-–—") in _DATE_WORDS or (not name[:1].isalnum() and lower[:1] in "-–—/"):
@@ -178,22 +200,22 @@ def _is_country(name: str) -> bool:
 
 
 def _person_before(
-    female: bool, start: int, actors: list[Mention], text: str
+    female: bool, start: int, actors: list[Mention], known: dict[str, str]
 ) -> tuple[str, int, int] | None:
     for actor in reversed([a for a in actors if a.type == "person" and a.end <= start]):
-        gender = gender_of(actor, text)
+        gender = gender_of(actor, known)
         if gender is None or gender == ("f" if female else "m"):
             return actor.text, actor.start, actor.end
     return None
 
 
-def _body_before(
-    start: int, actors: list[Mention], text: str, base: int
-) -> tuple[str, int, int] | None:
-    """ "they" / "it": an organisation or group named in this sentence or the one before."""
-    at = start - base
-    window = base + max(text.rfind(". ", 0, max(0, text.rfind(". ", 0, at))), 0)
-    for actor in reversed([a for a in actors if window <= a.start and a.end <= start]):
+def _body_before(start: int, actors: list[Mention]) -> tuple[str, int, int] | None:
+    """ "they" / "it": an organisation or group named shortly before (within _NEAR characters:
+    about the sentence before)."""
+    for actor in reversed([a for a in actors if a.end <= start and start - a.end <= _NEAR]):
         if actor.type in ("organisation", "group"):
             return actor.text, actor.start, actor.end
     return None
+
+
+_NEAR = 250
