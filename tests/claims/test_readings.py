@@ -77,6 +77,31 @@ def test_a_word_of_a_persons_name_is_that_person() -> None:
     assert places_of(text) == []
 
 
+def test_a_city_naming_a_team_is_no_place() -> None:
+    types = types_of("Springfield defeated Drake 71-60 on Friday.")
+    assert types.get("Springfield") != "place"
+    assert places_of("Springfield defeated Drake 71-60 on Friday.") == []
+
+
+def test_a_demonym_tagged_as_a_place_is_a_people() -> None:
+    assert types_of("Ukrainian boxer Ivan Petrenko won on Saturday.").get("Ukrainian") in (
+        "group",
+        None,
+    )
+
+
+def test_a_site_named_like_an_organisation_is_a_place_after_a_preposition() -> None:
+    text = (
+        "The singer checked into the Sunrise Treatment Center on Tuesday. "
+        "She stayed at Sunrise for a month."
+    )
+    types = types_of(text)
+    assert types.get("Sunrise Treatment Center") == "place"
+    assert types_of("Sunrise Treatment Center said it had no comment.").get(
+        "Sunrise Treatment Center"
+    ) in ("organisation", None)
+
+
 def test_alternate_names_never_resolve_against_the_articles_countries() -> None:
     # near spellings of other towns' names: Karni (Kearny, US), Qana (Qina, Egypt)
     assert resolve_place("Karni", ["IL", "PS"]) is None

@@ -24,8 +24,8 @@ import re
 from typing import Any
 
 from corroborate.claims.nlp import lemma
-from corroborate.claims.places import resolve_place
-from corroborate.claims.readings import is_place, person_words
+from corroborate.claims.places import is_demonym, resolve_place
+from corroborate.claims.readings import is_place, is_team, person_words
 from corroborate.claims.speakers import GENDERS, genders
 from corroborate.records import Mention
 
@@ -77,10 +77,42 @@ def article_mentions(sentences: list[Any], docs: list[Any]) -> list[Mention]:
         doc.user_data[GENDERS] = known  # for "she said" in attribution
     found = [m for s, d in zip(sentences, docs, strict=True) for m in mentions(d, s.start, people)]
     towns = {m.text for m in found if m.type == "place" and _town(m.text)}
+    sites = [m.text + " " for m in found if m.type == "place" and " " in m.text]
     for mention in found:
-        if mention.type in _RETYPED and mention.text in towns and mention.text not in people:
+        if mention.type not in _RETYPED:
+            continue
+        if mention.text in towns and mention.text not in people:
+            mention.type = "place"
+        elif any(site.startswith(mention.text + " ") for site in sites) and _after_at(
+            sentences, mention
+        ):
+            # "Promises Treatment Center" ... "at Promises": the short name of the same site
             mention.type = "place"
     return found
+
+
+def _after_at(sentences: list[Any], mention: Mention) -> bool:
+    """True when a locative preposition comes right before ``mention`` ("at Betty Ford")."""
+    for sentence in sentences:
+        if sentence.start <= mention.start < sentence.end:
+            before = sentence.text[: mention.start - sentence.start].split()
+            return bool(before) and before[-1].lower() in _AT
+    return False
+
+
+_AT = frozenset({"at", "in", "into", "to", "from", "near", "outside", "inside"})
+
+
+def _not_a_place(ent: Any, people: frozenset[str]) -> str:
+    """What a span tagged as a place is when it is none: a person, a people, a team, a ship."""
+    text = ent.text.strip()
+    if text in people or all(w in people for w in text.split()):
+        return "person"
+    if is_demonym(text):
+        return "group"
+    if is_team(ent):
+        return "organisation"
+    return "other"
 
 
 def _dateline(ent: Any) -> bool:
@@ -118,7 +150,7 @@ def mentions(doc: Any, offset: int, people: frozenset[str] = frozenset()) -> lis
                 continue
             kind, place = "place", True
         if kind == "place" and not place:
-            kind = "person" if ent.text.strip() in people else "other"
+            kind = _not_a_place(ent, people)
         elif place:
             kind = "place"
         if kind is None:

@@ -33,7 +33,7 @@ from typing import Any
 
 from corroborate.claims.actors import named_apposition, phrase
 from corroborate.claims.nlp import lemma, text_of
-from corroborate.claims.speakers import GENDERS, antecedent, check
+from corroborate.claims.speakers import GENDERS, antecedent, check, is_country
 from corroborate.records import Attribution, Mention, Quote
 
 __all__ = ["REPORTING", "attribution_for", "hedge_of", "indirect_quotes", "is_reporting"]
@@ -459,8 +459,9 @@ def _type(text: str, start: int, end: int, actors: list[Mention], head: str = ""
     if head in _TITLES:
         return "person"
     for actor in actors:
-        if start <= actor.start and actor.end <= end and actor.type != "place":
-            return actor.type
+        inside = start <= actor.start and actor.end <= end
+        if inside and (actor.type != "place" or is_country(actor.text)):
+            return actor.type  # "Russia said": a state speaking
     return "other"  # "villagers in Gherla": described, not the place
 
 

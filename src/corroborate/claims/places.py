@@ -82,7 +82,7 @@ from typing import Any, NamedTuple
 
 from corroborate.records import Place
 
-__all__ = ["distance_km", "find_places", "resolve_place"]
+__all__ = ["distance_km", "find_places", "is_demonym", "resolve_place"]
 
 _MIN_ALT_POPULATION = 40_000  # alternate names are read for cities at least this large
 _FAMOUS = 500_000  # a city this large is known by its other names without context
@@ -739,6 +739,12 @@ def _restrict(ids: tuple[int, ...], within: Place) -> tuple[int, ...]:
         if state:
             kept = tuple(i for i in kept if entries[i].admin1 == state)
     return kept or ids
+
+
+def is_demonym(name: str) -> bool:
+    """ "Ukrainian", "Syrians", "Kurdish": an adjective or people of a place, never a place."""
+    key = _key(_strip_possessive(name))
+    return key in _DEMONYMS or (key.endswith("s") and key[:-1] in _DEMONYMS)
 
 
 def resolve_place(name: str, context: Iterable[str] = ()) -> Place | None:

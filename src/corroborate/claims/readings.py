@@ -32,9 +32,9 @@ from collections.abc import Iterable
 from typing import Any
 
 from corroborate.claims.nlp import lemma
-from corroborate.claims.places import resolve_place
+from corroborate.claims.places import is_demonym, resolve_place
 
-__all__ = ["PLACE_LABELS", "is_place", "person_words", "place_context"]
+__all__ = ["PLACE_LABELS", "is_facility", "is_place", "is_team", "person_words", "place_context"]
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 
@@ -77,6 +77,24 @@ _PLACE_VERBS = _words(
     """reach enter capture seize recapture retake shell bomb bombard flee storm besiege
     encircle surround liberate overrun evacuate invade occupy visit"""
 )
+# Words that end (or open) the name of a building or site: "Betty Ford Center", "Stade de
+# Suisse". Such a name tagged as an organisation is a place after a locative preposition.
+_FACILITY_LAST = _words(
+    """center centre clinic hospital hotel motel stadium arena airport station prison jail
+    penitentiary church cathedral mosque temple synagogue bridge building tower mall hall park
+    square palace museum theatre theater courthouse court school college university campus
+    base camp hut dam plant factory refinery mine embassy consulate"""
+)
+_FACILITY_FIRST = _words("stade estadio stadio mount mt fort lake port")
+_AT = frozenset(
+    {"at", "in", "into", "to", "from", "near", "outside", "inside", "toward", "towards"}
+)
+# Verbs of sport where a city or a school names its team: "Creighton defeated Drake".
+_COMPETE = _words("beat defeat edge rout outscore upset trounce thrash overcome clinch")
+_SPORT_NOUNS = _words(
+    """victory win loss defeat roster coach offense defense quarterback lineup squad fans
+    game games season"""
+)
 _SKIP_BACK = frozenset({"the", "and", ",", "or", "&"})
 
 
@@ -93,14 +111,20 @@ def person_words(docs: Iterable[Any]) -> frozenset[str]:
 def is_place(ent: Any, people: frozenset[str] = frozenset()) -> bool:
     """True when the entity span ``ent`` names a place in its sentence (rules above)."""
     label = ent.label_
+    text = _bare(ent.text)
+    if is_demonym(text):
+        return False
     if label in PLACE_LABELS:
-        if _vessel(ent):
+        if _vessel(ent) or is_team(ent):
             return False
-        text = _bare(ent.text)
-        if text in people:
+        words = text.split()
+        if text in people or (len(words) > 1 and all(w in people for w in words)):
+            # "Lohan" after "Lindsay Lohan"; "Wladimir Klitschko" tagged as a place
             found = resolve_place(text)
             return found is not None and found.kind == "country"
         return not _thing_under_the(ent)
+    if label in ("ORG", "PERSON", "WORK_OF_ART") and is_facility(ent):
+        return True
     if label not in _MAYBE:
         return False
     found = resolve_place(_bare(ent.text))
@@ -111,6 +135,51 @@ def is_place(ent: Any, people: frozenset[str] = frozenset()) -> bool:
     if label not in ("PERSON", "ORG"):
         return True  # NORP, or "Aleppo's airport" taken for a work of art: never a person
     return place_context(ent)
+
+
+def is_facility(ent: Any) -> bool:
+    """A building's or a site's name after a locative preposition: "checked into Promises
+    Treatment Center", "at the Stade de Suisse"."""
+    words = ent.text.split()
+    if len(words) < 2:
+        return False
+    last, first = words[-1].lower().strip(".,"), words[0].lower().strip(".,")
+    if last not in _FACILITY_LAST and first not in _FACILITY_FIRST:
+        return False
+    doc = ent.doc
+    before = doc[ent.start - 1] if ent.start > 0 else None
+    if before is not None and before.lower_ == "the" and ent.start > 1:
+        before = doc[ent.start - 2]
+    return before is not None and before.lower_ in _AT
+
+
+def is_team(ent: Any) -> bool:
+    """A city or a school naming a team: "the Indianapolis Colts", "Creighton defeated Drake",
+    "a win over Creighton", "Creighton's 65-53 victory". A country is left a place."""
+    found = resolve_place(_bare(ent.text))
+    if found is not None and found.kind == "country":
+        return False
+    doc = ent.doc
+    nxt = doc[ent.end] if ent.end < len(doc) else None
+    if (
+        nxt is not None
+        and nxt.pos_ == "PROPN"
+        and nxt.text[:1].isupper()
+        and nxt.lower_.endswith("s")
+        and nxt.lower_ not in _PLACE_HEADS
+        and nxt.ent_type_ not in ("GPE", "LOC")
+    ):
+        return True  # "Colts", "Eagles", "76ers"
+    head = ent.root
+    while head.dep_ == "conj" and head.head.i < head.i:
+        head = head.head
+    if head.dep_ in ("nsubj", "dobj") and lemma(head.head) in _COMPETE:
+        return True
+    if head.dep_ == "pobj" and head.head.lower_ in ("over", "against"):
+        governor = head.head.head
+        if governor.lower_ in _SPORT_NOUNS or lemma(governor) in _COMPETE:
+            return True
+    return head.dep_ == "poss" and head.head.lower_ in _SPORT_NOUNS
 
 
 def place_context(ent: Any) -> bool:

@@ -27,7 +27,7 @@ from typing import Any
 
 from corroborate.records import Mention
 
-__all__ = ["GENDERS", "antecedent", "check", "gender_of", "genders"]
+__all__ = ["GENDERS", "antecedent", "check", "gender_of", "genders", "is_country"]
 
 GENDERS = "corroborate.genders"  # a doc's user_data key: the article's known genders
 
@@ -182,7 +182,7 @@ def check(
         return None
     for actor in actors:
         inside = actor.start <= start and end <= actor.end
-        if inside and actor.type == "place" and not _is_country(actor.text):
+        if inside and actor.type == "place" and not is_country(actor.text):
             return None
     return name, start, end
 
@@ -192,7 +192,8 @@ def _at_line_start(text: str, start: int) -> bool:
     return not text[line:start].strip()
 
 
-def _is_country(name: str) -> bool:
+def is_country(name: str) -> bool:
+    """True for a name the gazetteer knows as a country."""
     from corroborate.claims.places import resolve_place
 
     found = resolve_place(name)
