@@ -76,12 +76,19 @@ def article_mentions(sentences: list[Any], docs: list[Any]) -> list[Mention]:
     for doc in docs:
         doc.user_data[GENDERS] = known  # for "she said" in attribution
     found = [m for s, d in zip(sentences, docs, strict=True) for m in mentions(d, s.start, people)]
+    # a team named after its city ("the Indianapolis Colts", "Creighton defeated Drake") is
+    # that team wherever the article names the city bare, but after a locative preposition
+    teams = {m.text for m in found if m.type == "organisation" and m.label in _PLACE_TAGS}
+    teams |= {m.text.rsplit(" ", 1)[0] for m in found if m.type == "organisation" and _nickname(m)}
+    for mention in found:
+        if mention.type == "place" and mention.text in teams and not _after_at(sentences, mention):
+            mention.type = "organisation"
     towns = {m.text for m in found if m.type == "place" and _town(m.text)}
     sites = [m.text + " " for m in found if m.type == "place" and " " in m.text]
     for mention in found:
         if mention.type not in _RETYPED:
             continue
-        if mention.text in towns and mention.text not in people:
+        if mention.text in towns and mention.text not in people | teams:
             mention.type = "place"
         elif any(site.startswith(mention.text + " ") for site in sites) and _after_at(
             sentences, mention
@@ -89,6 +96,20 @@ def article_mentions(sentences: list[Any], docs: list[Any]) -> list[Mention]:
             # "Promises Treatment Center" ... "at Promises": the short name of the same site
             mention.type = "place"
     return found
+
+
+_PLACE_TAGS = frozenset({"GPE", "LOC", "FAC"})
+
+
+def _nickname(mention: Mention) -> bool:
+    """ "Indianapolis Colts": a town and a capitalised plural, tagged as an organisation."""
+    words = mention.text.split()
+    return (
+        len(words) >= 2
+        and words[-1][:1].isupper()
+        and words[-1].endswith("s")
+        and _town(" ".join(words[:-1]))
+    )
 
 
 def _after_at(sentences: list[Any], mention: Mention) -> bool:

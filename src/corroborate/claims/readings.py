@@ -95,6 +95,7 @@ _SPORT_NOUNS = _words(
     """victory win loss defeat roster coach offense defense quarterback lineup squad fans
     game games season"""
 )
+_SCORE = re.compile(r"(?<![\d-])\d{1,3}-\d{1,3}(?![\d-])")  # "65-53", not "2012-13-14"
 _SKIP_BACK = frozenset({"the", "and", ",", "or", "&"})
 
 
@@ -175,6 +176,8 @@ def is_team(ent: Any) -> bool:
         head = head.head
     if head.dep_ in ("nsubj", "dobj") and lemma(head.head) in _COMPETE:
         return True
+    if head.dep_ == "nsubj" and _SCORE.search(ent.sent.text):
+        return True  # "Creighton improved to 25-7 on the season"
     if head.dep_ == "pobj" and head.head.lower_ in ("over", "against"):
         governor = head.head.head
         if governor.lower_ in _SPORT_NOUNS or lemma(governor) in _COMPETE:
