@@ -10,6 +10,10 @@ never makes a place; the reading in context decides:
   - a bare city name under "the" that heads its phrase ("the Kursk sank"): towns take no
     article, ships and other things named after them do ("the Aleppo countryside" is a place);
   - a word of a person named in the same article ("Lindsay Lohan ... Lohan"), unless a country;
+  - a demonym ("Ukrainian" tagged GPE);
+  - a city or school naming a team (:func:`is_team`): "the Indianapolis Colts", "Creighton
+    defeated Drake", "a win over X", "X's victory", X the subject of a sentence with a score
+    ("improved to 25-7"); a country is never read as a team;
 * a span the tagger calls a person or an organisation ("in Reghin" tagged PERSON) is a place
   only when the gazetteer knows it AND the words around it read as a place: a locative
   preposition right before ("in", "near", "outside", "across" ...), "the outskirts / villages /
@@ -18,6 +22,9 @@ never makes a place; the reading in context decides:
   ("rebels entered Homs", "troops captured X").
   "Clinton said", "Xinhua reported", "at the White House", "the Bush administration" stay
   what the tagger says. A possessive after the name ("in Clinton's speech") is not a place.
+* a building's or site's name tagged as an organisation or a person is a place after a
+  locative preposition (:func:`is_facility`): "checked into Promises Treatment Center", "at
+  the Stade de Suisse"; "Promises Treatment Center said" stays an organisation;
 * a span tagged NORP (nationalities, groups) that the gazetteer knows as a country, region or
   city is a place (the small model tags "Aleppo" NORP; demonyms are never places), and so is
   one taken for a work of art or a product ("Aleppo's airport").
