@@ -24,9 +24,19 @@ import re
 from typing import Any
 
 from corroborate.claims.nlp import lemma
+from corroborate.claims.places import is_demonym, resolve_place
+from corroborate.claims.readings import is_place, is_team, person_words
+from corroborate.claims.speakers import GENDERS, genders
 from corroborate.records import Mention
 
-__all__ = ["mentions", "named_apposition", "phrase", "predicate_of", "subject_object"]
+__all__ = [
+    "article_mentions",
+    "mentions",
+    "named_apposition",
+    "phrase",
+    "predicate_of",
+    "subject_object",
+]
 
 _ENTITY_TYPES = {
     "PERSON": "person",
@@ -53,11 +63,117 @@ _PASSIVE_SUBJECTS = ("nsubjpass", "csubjpass")
 _OBJECTS = ("dobj", "obj", "attr", "oprd", "dative", "acomp")
 
 
-def mentions(doc: Any, offset: int) -> list[Mention]:
-    """The named actors of a parsed sentence, with offsets into the article."""
+def article_mentions(sentences: list[Any], docs: list[Any]) -> list[Mention]:
+    """The named actors of a whole article (``docs[i]`` the parse of ``sentences[i]``).
+
+    One name keeps one sense in one article: a town the article names as a place somewhere
+    ("fighting in Aleppo") is a place where the tagger took it for a person or organisation
+    without a place context ("Aleppo fell"), unless it is a word of a person's name there. A
+    country is left as tagged (a state acting: "Israel said").
+    """
+    people = person_words(docs)
+    known = genders(docs)
+    for doc in docs:
+        doc.user_data[GENDERS] = known  # for "she said" in attribution
+    found = [m for s, d in zip(sentences, docs, strict=True) for m in mentions(d, s.start, people)]
+    # a team named after its city ("the Indianapolis Colts", "Creighton defeated Drake") is
+    # that team wherever the article names the city bare, but after a locative preposition
+    teams = {m.text for m in found if m.type == "organisation" and m.label in _PLACE_TAGS}
+    teams |= {m.text.rsplit(" ", 1)[0] for m in found if m.type == "organisation" and _nickname(m)}
+    for mention in found:
+        if mention.type == "place" and mention.text in teams and not _after_at(sentences, mention):
+            mention.type = "organisation"
+    towns = {m.text for m in found if m.type == "place" and _town(m.text)}
+    sites = [m.text + " " for m in found if m.type == "place" and " " in m.text]
+    for mention in found:
+        if mention.type not in _RETYPED:
+            continue
+        if mention.text in towns and mention.text not in people | teams:
+            mention.type = "place"
+        elif any(site.startswith(mention.text + " ") for site in sites) and _after_at(
+            sentences, mention
+        ):
+            # "Promises Treatment Center" ... "at Promises": the short name of the same site
+            mention.type = "place"
+    return found
+
+
+_PLACE_TAGS = frozenset({"GPE", "LOC", "FAC"})
+
+
+def _nickname(mention: Mention) -> bool:
+    """ "Indianapolis Colts": a town and a capitalised plural, tagged as an organisation."""
+    words = mention.text.split()
+    return (
+        len(words) >= 2
+        and words[-1][:1].isupper()
+        and words[-1].endswith("s")
+        and _town(" ".join(words[:-1]))
+    )
+
+
+def _after_at(sentences: list[Any], mention: Mention) -> bool:
+    """True when a locative preposition comes right before ``mention`` ("at Betty Ford")."""
+    for sentence in sentences:
+        if sentence.start <= mention.start < sentence.end:
+            before = sentence.text[: mention.start - sentence.start].split()
+            return bool(before) and before[-1].lower() in _AT
+    return False
+
+
+_AT = frozenset({"at", "in", "into", "to", "from", "near", "outside", "inside"})
+
+
+def _not_a_place(ent: Any, people: frozenset[str]) -> str:
+    """What a span tagged as a place is when it is none: a person, a people, a team, a ship."""
+    text = ent.text.strip()
+    if text in people or all(w in people for w in text.split()):
+        return "person"
+    if is_demonym(text):
+        return "group"
+    if is_team(ent):
+        return "organisation"
+    return "other"
+
+
+def _dateline(ent: Any) -> bool:
+    """A word in capitals opening a sentence and followed by "(" or a dash: "MOSCOW (AP) --"."""
+    text = ent.text
+    if ent.start != 0 or len(text) < 3 or not text.isupper():
+        return False
+    doc = ent.doc
+    nxt = doc[ent.end] if ent.end < len(doc) else None
+    return nxt is not None and nxt.text[:1] in ("(", "-", "—", "–", ",")
+
+
+_RETYPED = frozenset({"person", "organisation", "group", "other"})
+
+
+def _town(name: str) -> bool:
+    found = resolve_place(name)
+    return found is not None and found.kind in ("city", "region")
+
+
+def mentions(doc: Any, offset: int, people: frozenset[str] = frozenset()) -> list[Mention]:
+    """The named actors of a parsed sentence, with offsets into the article.
+
+    Whether a name is a place is read in context (see ``readings``): a town the tagger took
+    for a person is a place after "in", a city name the tagger took for a place is a ship
+    after "the submarine", a word of a person's name (``people``) is that person.
+    """
     found = []
     for ent in doc.ents:
         kind = _ENTITY_TYPES.get(ent.label_)
+        place = is_place(ent, people)
+        if _dateline(ent):
+            # "MOSCOW (AP) --": where the report was filed, never an actor
+            if not _town(ent.text) and resolve_place(ent.text) is None:
+                continue
+            kind, place = "place", True
+        if kind == "place" and not place:
+            kind = _not_a_place(ent, people)
+        elif place:
+            kind = "place"
         if kind is None:
             # "Aleppo’s airport": the small model often takes a name with a possessive for a
             # work of art or a product. Kept as "other" (a known place is then a place).

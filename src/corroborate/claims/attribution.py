@@ -33,6 +33,7 @@ from typing import Any
 
 from corroborate.claims.actors import named_apposition, phrase
 from corroborate.claims.nlp import lemma, text_of
+from corroborate.claims.speakers import GENDERS, antecedent, check, is_country
 from corroborate.records import Attribution, Mention, Quote
 
 __all__ = ["REPORTING", "attribution_for", "hedge_of", "indirect_quotes", "is_reporting"]
@@ -213,7 +214,6 @@ _TITLES = frozenset(
         "premier",
     ]
 )
-_PRONOUNS = frozenset(["he", "she"])
 _QUOTE_MARKS = frozenset(['"', "”", "»"])
 # "the fighting has claimed 300 lives": "claim" counting a toll, not a claim made by someone.
 _TOLL_OBJECTS = frozenset(["life", "lives", "victim", "victims", "toll"])
@@ -350,6 +350,8 @@ def indirect_quotes(
         if lemma(speaker_token) in _REPORT_NOUNS:
             continue
         source = _make(speaker_token, lemma(verb), offset, actors or [], strip_the=False)
+        if source.type == "unnamed" and not source.source:
+            continue  # "he" with no one to stand for, a dateline, a figure: no speaker
         doc_text = text_of(verb.doc)
         found.append(
             Quote(
@@ -386,7 +388,7 @@ def _speaker(verb: Any) -> Any:
     """The token naming who speaks through ``verb``: its subject or agent, the body behind a
     report ("reports from the UN suggest" -> UN), a name in apposition ("the governor, Ahmed
     Karimi, said" -> Karimi)."""
-    speaker = _speaker_token(verb)
+    speaker = antecedent(_speaker_token(verb))  # "the officer, who said": the officer
     if speaker is None:
         return None
     if lemma(speaker) in _REPORT_NOUNS:
@@ -423,26 +425,22 @@ def _according_to(node: Any, offset: int, actors: list[Mention]) -> Attribution 
 def _make(
     token: Any, cue: str, offset: int, actors: list[Mention], *, strip_the: bool = True
 ) -> Attribution:
-    if token.lower_ in _PRONOUNS:
-        # "he said": the person named last before it.
-        at = offset + token.idx
-        people = [a for a in actors if a.type == "person" and a.end <= at]
-        if people:
-            person = people[-1]
-            return Attribution(person.text, person.start, person.end, cue, "person")
     span = phrase(token)
     assert span is not None
     start, end = span
-    text = text_of(token.doc)[start:end]
+    sentence = text_of(token.doc)
+    text = sentence[start:end]
     if strip_the and text.lower().startswith("the "):
         start, text = start + 4, text[4:]
-    return Attribution(
-        text,
-        offset + start,
-        offset + end,
-        cue,
-        _type(text, offset + start, offset + end, actors, lemma(token)),
-    )
+    known = token.doc.user_data.get(GENDERS)
+    checked = check(text, offset + start, offset + end, actors, sentence, offset, known)
+    if checked is None:
+        # a pronoun with no one to stand for, a dateline, a figure, a place: unnamed
+        return Attribution("", 0, 0, cue, "unnamed")
+    text, start, end = checked
+    if strip_the and text.lower().startswith("the "):
+        start, text = start + 4, text[4:]  # "MOSCOW (AP) -- The navy said" -> navy
+    return Attribution(text, start, end, cue, _type(text, start, end, actors, lemma(token)))
 
 
 def _type(text: str, start: int, end: int, actors: list[Mention], head: str = "") -> str:
@@ -461,9 +459,10 @@ def _type(text: str, start: int, end: int, actors: list[Mention], head: str = ""
     if head in _TITLES:
         return "person"
     for actor in actors:
-        if start <= actor.start and actor.end <= end:
-            return actor.type
-    return "other"
+        inside = start <= actor.start and actor.end <= end
+        if inside and (actor.type != "place" or is_country(actor.text)):
+            return actor.type  # "Russia said": a state speaking
+    return "other"  # "villagers in Gherla": described, not the place
 
 
 source_type = _type  # the type of any source span, for quotes' speakers too

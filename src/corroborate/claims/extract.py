@@ -26,7 +26,7 @@ from dataclasses import asdict, dataclass, field
 from itertools import islice
 from typing import TYPE_CHECKING, Any
 
-from corroborate.claims.actors import mentions, phrase, predicate_of, subject_object
+from corroborate.claims.actors import article_mentions, phrase, predicate_of, subject_object
 from corroborate.claims.attribution import (
     attribution_for,
     hedge_of,
@@ -63,7 +63,6 @@ CLAIMS_VERSION = 1
 log = logging.getLogger(__name__)
 
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
-_MAYBE_PLACE = frozenset({"PERSON", "ORG", "NORP"})  # the small model often tags a city as one
 _LENGTH_UNITS = frozenset({"km", "mi", "m", "ft", "yd"})
 _PASS_THROUGH = frozenset({"include", "among", "including"})
 _MAX_SENTENCE_CHARS = 2000  # longer "sentences" (lists, tables) are cut before parsing
@@ -151,10 +150,7 @@ def _for_parse(text: str) -> str:
 
 
 def _article_claims(article: Article, sentences: list[Sentence], docs: list[Any]) -> list[Claim]:
-    actors = [m for s, d in zip(sentences, docs, strict=True) for m in mentions(d, s.start)]
-    for actor in actors:
-        if actor.type != "place" and _is_place(actor.text):
-            actor.type = "place"
+    actors = article_mentions(sentences, docs)
     quotes = find_quotes(article.text, sentences, docs, actors)
     context = _countries(docs)
     claims: list[Claim] = []
@@ -255,12 +251,6 @@ def update_claims(
     return done
 
 
-def _is_place(name: str) -> bool:
-    """A name the tagger took for a person, group or organisation that is a known place."""
-    place = resolve_place(name)
-    return place is not None and place.kind in ("country", "city", "region")
-
-
 def _heads(doc: Any) -> tuple[list[Any], dict[int, int]]:
     """Claim heads of a sentence and, for reporting verbs, the clause they stand for."""
     heads: list[Any] = []
@@ -323,7 +313,7 @@ def _sentence_claims(
         if base <= mention.start < sentence.end:
             slots[claim_of(mention.start)]["actors"].append(mention)
 
-    places = _places(sentence, doc, context)
+    places = _places(sentence, actors, context)
     for place in places:
         slots[claim_of(place.start)]["places"].append(place)
     for quantity in extract_quantities(sentence.text, base):
@@ -481,11 +471,11 @@ def _role(tokens: list[Any], starts: list[int], at: int) -> str | None:
     return None
 
 
-def _places(sentence: Sentence, doc: Any, context: list[str]) -> list[Place]:
+def _places(sentence: Sentence, actors: list[Mention], context: list[str]) -> list[Place]:
     spans = [
-        (e.start_char, e.end_char)
-        for e in doc.ents
-        if e.label_ in _PLACE_LABELS or (e.label_ in _MAYBE_PLACE and _is_place(e.text))
+        (a.start - sentence.start, a.end - sentence.start)
+        for a in actors
+        if a.type == "place" and sentence.start <= a.start < sentence.end
     ]
     return find_places(sentence.text, sentence.start, spans=spans, context=context)
 

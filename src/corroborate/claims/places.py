@@ -82,9 +82,10 @@ from typing import Any, NamedTuple
 
 from corroborate.records import Place
 
-__all__ = ["distance_km", "find_places", "resolve_place"]
+__all__ = ["distance_km", "find_places", "is_demonym", "resolve_place"]
 
 _MIN_ALT_POPULATION = 40_000  # alternate names are read for cities at least this large
+_FAMOUS = 500_000  # a city this large is known by its other names without context
 _DOMINANCE = 10.0  # population ratio that settles a namesake
 _EARTH_RADIUS_KM = 6371.0088  # mean radius (IUGG)
 
@@ -107,6 +108,9 @@ class _Gazetteer:
     regions: dict[str, tuple[int, ...]]  # key -> every first-level region (for "X province")
     cities: dict[str, tuple[int, ...]]  # key -> cities by name or alternate name
     short: dict[str, tuple[int, ...]]  # "US", "UK" ... written in capitals only
+    # key -> the city entries it reaches by an alternate name only (not the city's own name)
+    alternate_only: dict[str, frozenset[int]]
+    overrides: frozenset[int]  # the cities of _CITY_OVERRIDES ("New York" is New York City)
 
 
 # --- normalisation -------------------------------------------------------------------------
@@ -549,6 +553,10 @@ def _build() -> _Gazetteer:
             continue
         top = max(entries[i].population or 0 for i in ids)
         city_names[key] = ids | {i for i in alt_ids if (entries[i].population or 0) >= top}
+    alternate_only = {
+        key: frozenset(i for i in alt_ids if i not in own.get(key, ()))
+        for key, alt_ids in alternate.items()
+    }
     tiers[2] = city_names
     for key, geonameid in _CITY_OVERRIDES.items():
         if geonameid in city_id:
@@ -588,6 +596,8 @@ def _build() -> _Gazetteer:
         regions={k: tuple(sorted(v)) for k, v in regions.items()},
         cities={k: tuple(sorted(v)) for k, v in city_names.items()},
         short={k: tuple(sorted(v)) for k, v in short.items()},
+        alternate_only={k: v for k, v in alternate_only.items() if v},
+        overrides=frozenset(city_id[g] for g in _CITY_OVERRIDES.values() if g in city_id),
     )
 
 
@@ -653,8 +663,41 @@ def _place(
     return place
 
 
-def _lookup(name: str) -> tuple[tuple[int, ...], str | None] | None:
-    """Candidate entries for a name (and "region" when a suffix made it one); () = not a place."""
+def _lookup(
+    name: str, context: frozenset[str] = frozenset()
+) -> tuple[tuple[int, ...], str | None] | None:
+    """Candidate entries for a name (and "region" when a suffix made it one); () = not a place.
+
+    A city reached by an alternate name only (a transliteration or an old name: "Karni" for
+    Kearny, "Qana" for Qina, "White House" for Casablanca) is a candidate only when its country
+    is in ``context``, or the name is one word and there is no context or the city has half a
+    million inhabitants ("Kiev", "Bombay"): a near spelling of another name never resolves a
+    place against the countries the article is about.
+    """
+    found = _candidates(name)
+    if not found or not found[0]:
+        return found
+    ids, kind = found
+    gaz = _gazetteer()
+    key = _key(_strip_possessive(name).removeprefix("the ").removeprefix("The "))
+    alt = gaz.alternate_only.get(key)
+    if alt:
+        entries = gaz.entries
+        one_word = " " not in key
+        ids = tuple(
+            i
+            for i in ids
+            if i not in alt
+            or i in gaz.overrides
+            or entries[i].country in context
+            or (one_word and (not context or (entries[i].population or 0) >= _FAMOUS))
+        )
+        if not ids:
+            return None
+    return ids, kind
+
+
+def _candidates(name: str) -> tuple[tuple[int, ...], str | None] | None:
     gaz = _gazetteer()
     bare = _strip_possessive(name)
     if bare[:4].lower() == "the ":
@@ -698,6 +741,12 @@ def _restrict(ids: tuple[int, ...], within: Place) -> tuple[int, ...]:
     return kept or ids
 
 
+def is_demonym(name: str) -> bool:
+    """ "Ukrainian", "Syrians", "Kurdish": an adjective or people of a place, never a place."""
+    key = _key(_strip_possessive(name))
+    return key in _DEMONYMS or (key.endswith("s") and key[:-1] in _DEMONYMS)
+
+
 def resolve_place(name: str, context: Iterable[str] = ()) -> Place | None:
     """Resolve one place name ("Idlib province", "the U.S.", "Aleppo’s") to the gazetteer.
 
@@ -709,12 +758,12 @@ def resolve_place(name: str, context: Iterable[str] = ()) -> Place | None:
     text = name.strip()
     if not text:
         return None
-    found = _lookup(text)
+    found = _lookup(text, ctx)
     if found is None:
         qualified = _QUALIFIED.match(text)
         if qualified is None:
             return None
-        head = _lookup(qualified["name"])
+        head = _lookup(qualified["name"], ctx)
         within = resolve_place(qualified["within"], ctx)
         if not head or within is None:
             return None
@@ -820,7 +869,7 @@ def _scan(sentence: str, context: frozenset[str]) -> list[Place]:
             text = sentence[tok.start : end_tok.end]
             if last == i and _glued(sentence, tok):
                 break
-            looked = _lookup(text)
+            looked = _lookup(text, context)
             if looked is not None:
                 matched = (last, text, looked)
                 break

@@ -32,13 +32,13 @@ from typing import Any
 from corroborate.claims.actors import named_apposition, phrase
 from corroborate.claims.attribution import is_reporting
 from corroborate.claims.nlp import lemma, text_of
+from corroborate.claims.speakers import antecedent, check, genders
 from corroborate.records import Mention, Quote, Sentence
 
 __all__ = ["find_quotes", "quote_spans"]
 
 _OPEN = "“«„"
 _CLOSE = "”»"
-_PRONOUN = re.compile(r"^(?:he|she)$", re.IGNORECASE)
 _SAID = r"(?:said|says|stated|states|added|adds|told|wrote|writes|tweeted|posted|declared|insisted)"
 # After a closing mark, on the same line: ", X said" / ", said X" (never the next paragraph).
 _AFTER_SPEAKER = re.compile(
@@ -110,6 +110,7 @@ def find_quotes(
     resolve "he").
     """
     found: list[Quote] = []
+    known = genders(docs)
     parsed = [_Parsed(s, d) for s, d in zip(sentences, docs, strict=True)]
     for start, end in quote_spans(text):
         first = _sentence_at(parsed, start)
@@ -134,7 +135,8 @@ def find_quotes(
                 cue = previous.cue
         name, s_start, s_end = speaker if speaker else (None, None, None)
         if name and s_start is not None and s_end is not None:
-            name, s_start, s_end = _resolve(name, s_start, s_end, actors)
+            checked = check(name, s_start, s_end, actors, text, 0, known)
+            name, s_start, s_end = checked if checked else (None, None, None)
         found.append(Quote(start, end, text[start:end], name, "direct", s_start, s_end, cue))
     return found
 
@@ -195,6 +197,7 @@ def _from_parse(item: _Parsed, start: int, end: int) -> tuple[tuple[str, int, in
             subject = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
         if subject is None and verb.dep_ in ("advcl", "conj") and verb.head.i != verb.i:
             subject = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
+        subject = antecedent(subject)  # "the officer, who said": the officer
         if subject is None or subject.i in inside_ids:
             continue
         subject = named_apposition(subject) or subject
@@ -238,15 +241,3 @@ def _from_pattern(text: str, end: int) -> tuple[tuple[str, int, int] | None, Any
             s, e = match.span("sp")
             return (match.group("sp"), offset + s, offset + e), "say"
     return None, None
-
-
-def _resolve(name: str, start: int, end: int, actors: list[Mention]) -> tuple[str, int, int]:
-    """A pronoun speaker becomes the person named last before it (with that mention's offsets).
-    "his office" stays as written: every span must read as the article does."""
-    people = [a for a in actors if a.type == "person" and a.end <= start]
-    if not people:
-        return name, start, end
-    last = people[-1]
-    if _PRONOUN.match(name):
-        return last.text, last.start, last.end
-    return name, start, end
