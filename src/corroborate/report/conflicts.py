@@ -532,14 +532,37 @@ def _same_event(x: Claim, y: Claim) -> bool:
         return False  # "nine additional airstrikes": other strikes than the first ones
     if x.predicate and x.predicate == y.predicate and x.predicate not in LIGHT_VERBS:
         return True
-    return bool(_names(x) & _names(y)) or bool(_thing(x.object) & _thing(y.object))
+    if _STATEMENT.search(x.text) and _STATEMENT.search(y.text) and _names(x) & _names(y):
+        return True  # one person's statement, worded "responded" in one, "asserted" in another
+    return bool(_thing(x.object) & _thing(y.object))
+
+
+_STATEMENT = re.compile(
+    r"\b(respond|responded|assert|asserted|vow|vowed|vowing|statement|declared|pledged|"
+    r"warned|announced|speech|address)\b",
+    re.IGNORECASE,
+)
 
 
 def _thing(phrase: str | None) -> set[str]:
-    """The content words of an object ("a curfew beginning Friday evening"): "curfew",
-    "beginning", "evening" (weekdays and short words left out)."""
-    words = re.findall(r"[a-z]{4,}", (phrase or "").casefold())
-    return {w for w in words if w not in _DAY_WORDS}
+    """The head noun of an object, roughly: its last word before a preposition, a clause, a
+    participle or a comma ("a curfew beginning Friday evening", "an overnight curfew, starting
+    at 17:00": "curfew"); empty for a weekday or a short word."""
+    words: list[str] = []
+    for word in re.findall(r"[\w'-]+|,", (phrase or "").casefold()):
+        if word == "," or word in _CUT or (word.endswith("ing") and words):
+            break
+        words.append(word)
+    head = words[-1] if words else ""
+    return {head} if len(head) >= 4 and head not in _DAY_WORDS else set()
+
+
+_CUT = frozenset(
+    {
+        "of", "in", "on", "at", "for", "with", "from", "to", "by", "that", "which", "who",
+        "whose", "where", "when", "after", "before", "as",
+    }
+)  # fmt: skip
 
 
 _DAY_WORDS = frozenset(

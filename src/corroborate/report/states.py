@@ -20,7 +20,8 @@ dead          dead, die
 ============  =============================================================
 
 Two states of one thing that exclude each other — open/closed, open/destroyed,
-damaged/destroyed, recovered/missing, alive/dead — are a conflict of kind ``"state"`` when
+damaged/destroyed, closed/destroyed (a bridge "closed" or "collapsed"), recovered/missing,
+alive/dead — are a conflict of kind ``"state"`` when
 articles of different independence groups hold them. Each side holds only the articles that
 give its state and not the other (an article telling both tells a sequence: "the airport was
 closed, then reopened"). States that may well coexist (a captured airport that is closed)
@@ -65,6 +66,7 @@ EXCLUSIVE = frozenset(
         ("open", "closed"),
         ("open", "destroyed"),
         ("damaged", "destroyed"),
+        ("closed", "destroyed"),
         ("recovered", "missing"),
         ("alive", "dead"),
     )
