@@ -352,3 +352,28 @@ def test_the_day_of_the_report_or_of_another_event_is_not_the_events() -> None:
     assert conflict is None  # Friday is the shooting's day, not the charge's
     stamp = event("d", "Friday, Sep 10 | Updated 9:01 AM EDT", "update", "Friday")
     assert find_conflicts([group([own, stamp])]) == []
+
+
+def dated_on(article: str, text: str, written: str, iso: str) -> Claim:
+    at = text.index(written)
+    day = TimeExpr(at, at + len(written), written, "date", date=iso)
+    return Claim(article, 0, 0, 0, len(text), text, predicate="strike", times=[day])
+
+
+def test_calendar_days_of_one_event() -> None:
+    nine = dated_on("a", "The quake struck on Sept. 9, 2010.", "Sept. 9, 2010", "2010-09-09")
+    same = dated_on("b", "The quake struck on September 9.", "September 9", "--09-09")
+    ten = dated_on("c", "The quake struck on September 10.", "September 10", "--09-10")
+    month = dated_on("d", "The quake struck in September 2010.", "September 2010", "2010-09")
+    assert find_conflicts([group([nine, same, month])]) == []
+    (conflict,) = find_conflicts([group([nine, ten])])
+    assert [s.value for s in conflict.sides] == ["September 9", "September 10"]
+
+
+def test_an_event_told_by_its_verb_and_by_its_noun_is_one() -> None:
+    ordered = event("a", "Officials ordered the evacuation on Monday evening.", "order", "Monday")
+    ordered.object = "the evacuation"
+    issued = event("b", "The order to evacuate was issued on Tuesday.", "issue", "Tuesday")
+    issued.subject = "The order to evacuate"
+    (conflict,) = find_conflicts([group([ordered, issued])])
+    assert {s.value for s in conflict.sides} == {"Monday", "Tuesday"}

@@ -338,9 +338,14 @@ def _support(groups: list[ClaimGroup], conflicts: list[Conflict]) -> dict[int, d
             for other, side in enumerate(conflict.sides):
                 if other == home:
                     continue
-                for aid in side.articles:
-                    if aid not in at_home:
-                        out[gid][aid] = "differs"
+                for ref in side.claims:
+                    aid = ref[0]
+                    if aid in at_home:
+                        continue
+                    if group_of.get(ref) == gid:
+                        out[gid][aid] = "differs"  # its claim here gives the other value
+                    else:
+                        out[gid].setdefault(aid, "differs")
     return out
 
 

@@ -453,7 +453,7 @@ def _time_conflicts(groups: list[ClaimGroup]) -> list[Conflict]:
     found = []
     seen: set[tuple[str, frozenset[tuple[str, str]]]] = set()
     for about, group_id, claims in _frames(groups):
-        for kind, read in (("day", _weekdays), ("time", _clocks)):
+        for kind, read in (("day", _weekdays), ("day", _dates), ("time", _clocks)):
             per_article: dict[str, tuple[set[str], list[Claim]]] = {}
             for claim in claims:
                 if not claim.predicate:
@@ -532,6 +532,8 @@ def _same_event(x: Claim, y: Claim) -> bool:
         return False  # "nine additional airstrikes": other strikes than the first ones
     if x.predicate and x.predicate == y.predicate and x.predicate not in LIGHT_VERBS:
         return True
+    if _named_as_noun(x, y) or _named_as_noun(y, x):
+        return True  # "ordered the evacuation" / "the order to evacuate was issued"
     if _STATEMENT.search(x.text) and _STATEMENT.search(y.text) and _names(x) & _names(y):
         return True  # one person's statement, worded "responded" in one, "asserted" in another
     return bool(_thing(x.object) & _thing(y.object))
@@ -542,6 +544,16 @@ _STATEMENT = re.compile(
     r"warned|announced|speech|address)\b",
     re.IGNORECASE,
 )
+
+
+def _named_as_noun(x: Claim, y: Claim) -> bool:
+    """``x``'s predicate is the event noun of ``y``'s subject or object ("order": "the order
+    to evacuate")."""
+    verb = (x.predicate or "").casefold()
+    if len(verb) < 4 or verb in LIGHT_VERBS or " " in verb:
+        return False
+    heads = _thing(y.subject) | _thing(y.object)
+    return any(h.startswith(verb[:5]) for h in heads)
 
 
 def _thing(phrase: str | None) -> set[str]:
@@ -616,6 +628,26 @@ def _own(claim: Claim, t: TimeExpr) -> bool:
 
 def _weekdays(claim: Claim) -> frozenset[str]:
     return frozenset(t.weekday for t in claim.times if t.weekday and _own(claim, t))
+
+
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
+           "September", "October", "November", "December")  # fmt: skip
+
+
+def _dates(claim: Claim) -> frozenset[str]:
+    """The calendar days a claim puts its own event on ("September 9", with or without the
+    year), for claims without a weekday (a weekday and its date are one day)."""
+    if any(t.weekday for t in claim.times):
+        return frozenset()
+    out = set()
+    for t in claim.times:
+        if t.kind != "date" or not t.date or not _own(claim, t):
+            continue
+        day = t.date[-5:]
+        whole = len(t.date) == 10 or (len(t.date) == 7 and t.date.startswith("--"))
+        if whole and day[2] == "-" and day[:2].isdigit() and day[3:].isdigit():
+            out.add(f"{_MONTHS[int(day[:2]) - 1]} {int(day[3:])}")
+    return frozenset(out)
 
 
 def _clocks(claim: Claim) -> frozenset[str]:
