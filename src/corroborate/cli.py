@@ -643,6 +643,14 @@ def report(
         Format,
         typer.Option("--format", "-f", help="text: a summary for people; json: report.json."),
     ] = Format.text,
+    full: Annotated[
+        bool,
+        typer.Option(
+            "--full",
+            help="report.md with everything (default: brief, top conflicts, "
+            "figure histories, best facts; report.html always has all).",
+        ),
+    ] = False,
     quiet: QuietOption = False,
 ) -> None:
     """Cross-check the articles of a story: corroborated facts, conflicts, unique claims, brief.
@@ -703,7 +711,7 @@ def report(
         entries = []
         for doc in docs:
             folder = out if single else os.path.join(out, str(doc["story"]["id"]))
-            written = write_report(doc, folder)
+            written = write_report(doc, folder, full=full)
             for doc_note in doc.get("notes") or []:
                 note(f"note: {doc_note}")
             entries.append(index_entry(doc, "report.html" if single else
@@ -823,9 +831,7 @@ def serve(
     ] = "127.0.0.1",
     port: Annotated[int, typer.Option(min=1, max=65535, help="Port to listen on.")] = 8000,
     max_size: MaxSizeOption = "50MB",
-    max_files: Annotated[
-        int, typer.Option(min=1, help="Most files one upload may carry.")
-    ] = 20,
+    max_files: Annotated[int, typer.Option(min=1, help="Most files one upload may carry.")] = 20,
     background: Annotated[
         bool,
         typer.Option(

@@ -147,4 +147,18 @@ def test_citations_point_at_sources(seed_report: Doc, key: str) -> None:
     number = {s["id"]: s["n"] for s in seed_report["sources"]}
     for item in seed_report[key]:
         for side in item.get("sides", [item]):
-            assert side["citations"] == sorted({number[a] for a in side["articles"]})
+            # a fact cites the articles that state it, not those that give another value
+            stating = [a for a in side["articles"] if side.get("support", {}).get(a) != "differs"]
+            assert side["citations"] == sorted({number[a] for a in stating})
+
+
+def test_a_fact_never_cites_an_article_that_differs(seed_report: Doc) -> None:
+    number = {s["id"]: s["n"] for s in seed_report["sources"]}
+    groups = {g["id"]: g for g in seed_report["claim_groups"]}
+    for g in groups.values():
+        differing = {number[a] for a, how in g["support"].items() if how == "differs"}
+        assert not differing & set(g["citations"])
+    for sentence in seed_report["brief"]["sentences"]:
+        group = groups[sentence["group"]]
+        differing = {number[a] for a, how in group["support"].items() if how == "differs"}
+        assert not differing & set(sentence["citations"])

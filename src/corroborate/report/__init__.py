@@ -11,7 +11,13 @@ the ``report`` command) come next.
 """
 
 from corroborate.report.brief import Brief, BriefSentence, make_brief
-from corroborate.report.conflicts import Conflict, Side, find_conflicts
+from corroborate.report.conflicts import (
+    Conflict,
+    History,
+    Side,
+    figure_histories,
+    find_conflicts,
+)
 from corroborate.report.groups import ClaimGroup, claim_similarity, group_claims
 from corroborate.report.tables import key_figures, quotes, timeline
 from corroborate.report.unique import UniqueClaim, unique_claims
@@ -21,9 +27,11 @@ __all__ = [
     "BriefSentence",
     "ClaimGroup",
     "Conflict",
+    "History",
     "Side",
     "UniqueClaim",
     "claim_similarity",
+    "figure_histories",
     "find_conflicts",
     "group_claims",
     "key_figures",

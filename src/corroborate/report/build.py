@@ -19,8 +19,8 @@ from typing import Any
 from corroborate.embed import CachedEmbedder, Embedder
 from corroborate.records import Article, Claim, Story
 from corroborate.report.brief import Brief, make_brief
-from corroborate.report.conflicts import Conflict, find_conflicts
-from corroborate.report.consensus import consensus
+from corroborate.report.conflicts import Conflict, History, figure_histories, find_conflicts
+from corroborate.report.consensus import consensus, verified_support
 from corroborate.report.groups import ClaimGroup, group_claims
 from corroborate.report.states import state_conflicts
 from corroborate.report.tables import (
@@ -43,6 +43,7 @@ __all__ = [
     "build_stored_report",
     "split_stories",
     "stored_report",
+    "verify_citations",
 ]
 
 SCHEMA = "corroborate.report"
@@ -64,6 +65,7 @@ class Report:
     figures: list[FigureRow]
     quotes: list[QuoteRow]
     story: dict[str, Any] = field(default_factory=dict)  # id, label, first, last
+    histories: list[History] = field(default_factory=list)  # figures updated over time
     notes: list[str] = field(default_factory=list)  # articles left out of the claims, and why
     models: dict[str, str] = field(default_factory=dict)
 
@@ -131,7 +133,7 @@ class Report:
                     "corroborated": g.sources > 1,
                     "checkable": any(checkable(c) for c in g.claims),
                     "articles": list(g.articles),
-                    "citations": cite(g.articles),
+                    "citations": cite(_stating(g, support)),
                     "independence_groups": sorted(
                         {independence[a] for a in g.articles if a in independence}
                     ),
@@ -140,8 +142,14 @@ class Report:
                     "support": support.get(g.id, {}),
                     "conflicts": involved.get(g.id, []),
                     "claims": [
-                        {"article": c.article, "index": c.index, "sentence": c.sentence,
-                         "start": c.start, "end": c.end, "text": c.text}
+                        {
+                            "article": c.article,
+                            "index": c.index,
+                            "sentence": c.sentence,
+                            "start": c.start,
+                            "end": c.end,
+                            "text": c.text,
+                        }
                         for c in g.claims
                     ],
                 }
@@ -173,6 +181,27 @@ class Report:
                 }
                 for k, c in enumerate(self.conflicts, 1)
             ],
+            "figure_histories": [
+                {
+                    "about": h.about,
+                    "update": True,
+                    "sides": [
+                        {
+                            "value": s.value,
+                            "articles": list(s.articles),
+                            "citations": cite(s.articles),
+                            "attributed_to": list(s.attributed_to),
+                            "published": sorted(set(stamps)),
+                            "evidence": [
+                                {"article": ref[0], "citation": n.get(ref[0]), "text": text}
+                                for ref, text in zip(s.claims, s.evidence, strict=True)
+                            ],
+                        }
+                        for s, stamps in zip(h.sides, h.published, strict=True)
+                    ],
+                }
+                for h in self.histories
+            ],
             "unique_claims": [
                 {
                     "group": u.group,
@@ -187,29 +216,74 @@ class Report:
                 "words": self.brief.words,
                 "text": self.brief.text(),
                 "sentences": [
-                    {"text": s.text, "citations": s.citations, "group": s.group,
-                     "article": s.article, "sources": s.sources}
+                    {
+                        "text": s.text,
+                        "citations": s.citations,
+                        "group": s.group,
+                        "article": s.article,
+                        "sources": s.sources,
+                    }
                     for s in self.brief.sentences
                 ],
             },
             "timeline": [
-                {"when": t.when, "statement": t.statement, "group": t.group,
-                 "articles": list(t.articles), "citations": cite(t.articles),
-                 "as_written": list(t.as_written)}
+                {
+                    "when": t.when,
+                    "statement": t.statement,
+                    "group": t.group,
+                    "articles": list(t.articles),
+                    "citations": cite(t.articles),
+                    "as_written": list(t.as_written),
+                }
                 for t in self.timeline
             ],
             "key_figures": [
-                {"what": f.what, "value": f.value, "articles": list(f.articles),
-                 "citations": cite(f.articles), "attributed_to": list(f.attributed_to)}
+                {
+                    "what": f.what,
+                    "value": f.value,
+                    "articles": list(f.articles),
+                    "citations": cite(f.articles),
+                    "attributed_to": list(f.attributed_to),
+                }
                 for f in self.figures
             ],
             "quotes": [
-                {"speaker": q.speaker, "text": q.text, "article": q.article,
-                 "citation": n.get(q.article), "kind": q.kind}
+                {
+                    "speaker": q.speaker,
+                    "text": q.text,
+                    "article": q.article,
+                    "citation": n.get(q.article),
+                    "kind": q.kind,
+                }
                 for q in self.quotes
             ],
             "notes": list(self.notes),
         }
+
+
+def verify_citations(
+    brief: Brief, articles: Sequence[Article], support: dict[int, dict[str, str]]
+) -> None:
+    """Keep under each brief sentence only the sources that state its claim group's fact
+    (``"states"`` in the source-by-fact matrix) and the sentence's own article: a source that
+    gives another figure or day is never cited as support."""
+    number = {a.id: i for i, a in enumerate(articles, 1)}
+    ids = {i: a for a, i in number.items()}
+    for sentence in brief.sentences:
+        how = support.get(sentence.group)
+        if how is None:
+            continue
+        own = number.get(sentence.article)
+        sentence.citations = [
+            n for n in sentence.citations
+            if n == own or how.get(ids.get(n, ""), "") == "states"
+        ]  # fmt: skip
+
+
+def _stating(group: ClaimGroup, support: dict[int, dict[str, str]]) -> list[str]:
+    """The articles of ``group`` that state its fact (cited), not those that differ."""
+    how = support.get(group.id, {})
+    return [a for a in group.articles if how.get(a, "states") == "states"]
 
 
 def _label(article: Article) -> str:
@@ -248,19 +322,29 @@ def _involved(groups: list[ClaimGroup], conflicts: list[Conflict]) -> dict[int, 
 
 
 def _support(groups: list[ClaimGroup], conflicts: list[Conflict]) -> dict[int, dict[str, str]]:
-    """Per claim group, per article: ``"states"`` (a claim of it is in the group) or
-    ``"differs"`` (it is on another side of a conflict the group takes part in)."""
+    """Per claim group, per article: ``"states"`` (its claim states the group's fact, with the
+    same figure and day: ``consensus.verified_support``) or ``"differs"`` (it gives another
+    figure, day or polarity, or is on another side of a conflict the group takes part in than
+    the side most of the group's claims are on). This is the source-by-fact matrix, and only
+    ``"states"`` articles are cited for the group."""
     group_of = {(c.article, c.index): g.id for g in groups for c in g.claims}
-    out: dict[int, dict[str, str]] = {g.id: dict.fromkeys(g.articles, "states") for g in groups}
+    out: dict[int, dict[str, str]] = {g.id: verified_support(g) for g in groups}
     for conflict in conflicts:
-        side_groups = [{group_of[ref] for ref in side.claims if ref in group_of}
+        side_groups = [[group_of[ref] for ref in side.claims if ref in group_of]
                        for side in conflict.sides]  # fmt: skip
-        for k, involved in enumerate(side_groups):
-            for gid in involved:
-                for other, side in enumerate(conflict.sides):
-                    if other == k or gid in side_groups[other]:
+        for gid in {g for sides in side_groups for g in sides}:
+            home = max(range(len(side_groups)), key=lambda k: side_groups[k].count(gid))
+            at_home = set(conflict.sides[home].articles)
+            for other, side in enumerate(conflict.sides):
+                if other == home:
+                    continue
+                for ref in side.claims:
+                    aid = ref[0]
+                    if aid in at_home:
                         continue
-                    for aid in side.articles:
+                    if group_of.get(ref) == gid:
+                        out[gid][aid] = "differs"  # its claim here gives the other value
+                    else:
                         out[gid].setdefault(aid, "differs")
     return out
 
@@ -311,7 +395,11 @@ def build_report(
         provenance = find_provenance(articles, embedder)
     groups = group_claims(articles, claims, provenance.groups, embedder=embedder)
     independence = {aid: g for g, members in enumerate(provenance.groups) for aid in members}
-    conflicts = find_conflicts(groups) + state_conflicts(groups, independence, model)
+    published = {a.id: a.published for a in articles}
+    conflicts = find_conflicts(groups, published=published) + state_conflicts(
+        groups, independence, model, published=published
+    )
+    conflicts.sort(key=lambda c: -c.confidence)  # the surest first: a reader starts there
     if story is None:
         from corroborate.stories import label_story, story_id
 
@@ -322,6 +410,8 @@ def build_report(
             "first": dates[0] if dates else None,
             "last": dates[-1] if dates else None,
         }
+    brief = make_brief(articles, groups, words=words, embedder=embedder)
+    verify_citations(brief, articles, _support(groups, conflicts))
     return Report(
         articles=articles,
         claims=claims,
@@ -329,13 +419,14 @@ def build_report(
         groups=groups,
         conflicts=conflicts,
         unique=unique_claims(groups, conflicts),
-        brief=make_brief(articles, groups, words=words, embedder=embedder),
+        brief=brief,
         timeline=timeline(groups),
         figures=key_figures(groups),
         quotes=quotes([c for a in articles for c in claims.get(a.id, [])]),
         story=story,
         notes=notes,
         models={"sentences": embedder.name, "claims": extractor_name(model)},
+        histories=figure_histories(groups, published=published),
     )
 
 

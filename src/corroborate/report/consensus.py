@@ -22,7 +22,7 @@ from corroborate.records import Claim
 from corroborate.report.conflicts import interval
 from corroborate.report.groups import ClaimGroup, quantity_key
 
-__all__ = ["Consensus", "Figure", "consensus"]
+__all__ = ["Consensus", "Figure", "consensus", "verified_support"]
 
 
 @dataclass(slots=True)
@@ -135,3 +135,47 @@ def _where(claims: list[Claim]) -> list[str]:
             naming += 1
             counts.update(names)
     return [name for name, n in counts.most_common() if naming and n * 2 >= naming]
+
+
+def verified_support(group: ClaimGroup) -> dict[str, str]:
+    """Per article of ``group``: ``"states"`` when its claim states the group's fact as the
+    group does, ``"differs"`` when it gives another figure of the consensus kind (an interval
+    that cannot hold with the consensus), a weekday or date none of the group's majority gives,
+    or the opposite polarity (negated where most are not). A citation names only ``"states"``.
+    """
+    out = dict.fromkeys(group.articles, "states")
+    figure = _figure(group)
+    if figure is not None:
+        role, counted = figure.what.split(" / ")
+        low = figure.low if figure.low is not None else -math.inf
+        high = figure.high if figure.high is not None else math.inf
+        for claim in group.claims:
+            spans = [interval(q) for q in claim.quantities if quantity_key(q) == (role, counted)]
+            known = [s for s in spans if s is not None]
+            if known and not any(a <= high and low <= b for a, b in known):
+                out[claim.article] = "differs"
+    days = [(c, _days(c)) for c in group.claims]
+    counts: Counter[str] = Counter(d for _, ds in days for d in ds)
+    dated = sum(1 for _, ds in days if ds)
+    if counts and dated >= 2:
+        top, n = counts.most_common(1)[0]
+        if n * 2 > dated:
+            for claim, ds in days:
+                if ds and top not in ds:
+                    out[claim.article] = "differs"
+    negated = sum(c.negated for c in group.claims)
+    if negated * 2 != len(group.claims) and 0 < negated < len(group.claims):
+        minority = negated * 2 < len(group.claims)  # True: the negated claims are fewer
+        for claim in group.claims:
+            if claim.negated == minority:
+                out[claim.article] = "differs"
+    return out
+
+
+def _days(claim: Claim) -> set[str]:
+    """The weekdays and dates a claim with a predicate puts its event on."""
+    if not claim.predicate:
+        return set()
+    return {t.weekday for t in claim.times if t.weekday} | {
+        t.date for t in claim.times if t.date and len(t.date) == 10 and not t.weekday
+    }

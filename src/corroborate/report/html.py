@@ -81,6 +81,9 @@ def _environment() -> jinja2.Environment:
     return env
 
 
+TOP_CONFLICTS = 5  # conflicts shown open; the others are folded
+
+
 def render_html(doc: Mapping[str, Any]) -> str:
     """One self-contained HTML page of the report ``doc`` (a report.json document)."""
     if not isinstance(doc, Mapping) or doc.get("schema") != "corroborate.report":
@@ -164,6 +167,29 @@ def _report_view(doc: Mapping[str, Any], limits: Limits) -> dict[str, Any]:
         "facts_total": len(checkable),
         "conflicts": [
             _conflict(c, k, number, known, fact_ids, limits) for k, c in enumerate(conflicts, 1)
+        ],
+        "top_conflicts": TOP_CONFLICTS,
+        "histories": [
+            {
+                "about": _text(h.get("about")),
+                "sides": [
+                    {
+                        "value": _text(side.get("value")),
+                        "published": _texts(side.get("published")),
+                        "attributed_to": _texts(side.get("attributed_to")),
+                        "cites": cites(side.get("citations")),
+                        "evidence": [
+                            {
+                                "text": _text(e.get("text")),
+                                "cites": _cites([e.get("citation")], known),
+                            }
+                            for e in _dicts(side.get("evidence"))[: limits.evidence]
+                        ],
+                    }
+                    for side in _dicts(h.get("sides"))
+                ],
+            }
+            for h in _dicts(doc.get("figure_histories"))[: limits.rows]
         ],
         "unique": [
             {

@@ -47,9 +47,20 @@ def _figure(consensus: dict[str, Any]) -> str:
     return md_escape("; ".join(parts))
 
 
-def render_markdown(doc: dict[str, Any], *, facts: int = 30) -> str:
-    """report.md for one story (``doc`` as :meth:`Report.to_dict` gives it); ``facts`` caps the
-    corroborated facts listed."""
+TOP_CONFLICTS = 5  # conflicts shown in full in the short report.md
+SHORT_EVIDENCE = 2  # evidence sentences per side in the short report.md
+SHORT_FACTS = 12
+
+
+def render_markdown(doc: dict[str, Any], *, facts: int = 30, full: bool = False) -> str:
+    """report.md for one story (``doc`` as :meth:`Report.to_dict` gives it).
+
+    It opens with what a reviewer reads first: the brief, the top conflicts (surest first) and
+    the figure histories (figures updated over time), then the best-supported facts and the
+    sources. The short form (default) stays within about 150 lines for a 25-article story;
+    ``full`` adds every conflict with all its evidence, every fact (``facts`` caps them), the
+    claims of one source, the timeline, key figures and quotes. report.html always has all.
+    """
     story = doc.get("story") or {}
     sources = doc["sources"]
     out: list[str] = [f"# {md_escape(story.get('label') or 'Report')}", ""]
@@ -68,6 +79,43 @@ def render_markdown(doc: dict[str, Any], *, facts: int = 30) -> str:
     else:
         out.append("No checkable fact was found to build a brief from.")
 
+    conflicts = sorted(doc["conflicts"], key=lambda c: -float(c.get("confidence") or 0))
+    shown = conflicts if full else conflicts[:TOP_CONFLICTS]
+    title = "Conflicts" if full or len(conflicts) <= len(shown) else "Top conflicts"
+    out += ["", f"## {title} ({len(shown)} of {len(conflicts)})" if len(shown) < len(conflicts)
+            else f"## Conflicts ({len(conflicts)})", ""]  # fmt: skip
+    if not conflicts:
+        out += ["No two sources were found to disagree.", ""]
+    for c in shown:
+        out += _conflict(c, None if full else SHORT_EVIDENCE)
+    if len(shown) < len(conflicts):
+        out += [f"{len(conflicts) - len(shown)} more in report.html (or `--full`).", ""]
+
+    histories = doc.get("figure_histories") or []
+    if histories:
+        out += [f"## Figures updated over time ({len(histories)})", ""]
+        for h in histories:
+            steps = " → ".join(_step(side) for side in h["sides"])
+            out.append(f"- {md_escape(h['about'])}: {steps}")
+        out.append("")
+
+    corroborated = [g for g in doc["claim_groups"] if g["corroborated"] and g["checkable"]]
+    cap = facts if full else min(facts, SHORT_FACTS)
+    out += [f"## Corroborated facts ({len(corroborated)})", ""]
+    for g in corroborated[:cap]:
+        badge = f"**{g['sources']} independent sources**"
+        line = f"- {badge}: {md_escape(g['statement'])} {_cites(g['citations'])}"
+        consensus = _figure(g["consensus"])
+        if consensus:
+            line += f" — {consensus}"
+        differs = [a for a, how in (g.get("support") or {}).items() if how == "differs"]
+        if differs:
+            number = {s["id"]: s["n"] for s in sources}
+            line += " (differs: " + _cites(sorted(number[a] for a in differs if a in number)) + ")"
+        out.append(line)
+    if len(corroborated) > cap:
+        out.append(f"- … and {len(corroborated) - cap} more (report.json has them all)")
+
     out += ["", "## Sources", "", "| # | Source | Title | Published | Independence group |",
             "|---|---|---|---|---|"]  # fmt: skip
     for s in sources:
@@ -79,36 +127,15 @@ def render_markdown(doc: dict[str, Any], *, facts: int = 30) -> str:
     if copies:
         out += ["", "Copies of one text (counted as one source): "
                 + "; ".join(_cites(g["sources"]) for g in copies) + "."]  # fmt: skip
+    if not full:
+        rest = f"{len(doc['unique_claims'])} claims of one source only"
+        out += ["", f"Not shown here: {rest}, the timeline, key figures and quotes "
+                "(report.html, or `corroborate report --full`)."]  # fmt: skip
+        if doc.get("notes"):
+            out += ["", "## Notes", ""] + [f"- {md_escape(n)}" for n in doc["notes"]]
+        return "\n".join(out).rstrip() + "\n"
 
-    corroborated = [g for g in doc["claim_groups"] if g["corroborated"] and g["checkable"]]
-    out += ["", f"## Corroborated facts ({len(corroborated)})", ""]
-    for g in corroborated[:facts]:
-        badge = f"**{g['sources']} independent sources**"
-        line = f"- {badge}: {md_escape(g['statement'])} {_cites(g['citations'])}"
-        consensus = _figure(g["consensus"])
-        if consensus:
-            line += f" — {consensus}"
-        out.append(line)
-    if len(corroborated) > facts:
-        out.append(f"- … and {len(corroborated) - facts} more (report.json has them all)")
-
-    out += ["", f"## Conflicts ({len(doc['conflicts'])})", ""]
-    for c in doc["conflicts"]:
-        out.append(f"### {md_escape(c['kind'])}: {md_escape(c['about'])}")
-        out.append("")
-        out.append(f"Confidence {c['confidence']:.1f}." + (f" {md_escape(c['note'])}." if c["note"]
-                                                           else ""))  # fmt: skip
-        out.append("")
-        for side in c["sides"]:
-            who = f" (according to {md_escape('; '.join(side['attributed_to']))})" if side[
-                "attributed_to"] else ""  # fmt: skip
-            window = f" over {md_escape('; '.join(side['windows']))}" if side["windows"] else ""
-            out.append(f"- **{md_escape(side['value'])}**{who}{window} {_cites(side['citations'])}")
-            for evidence in side["evidence"]:
-                out.append(f"  - {md_escape(evidence['text'])} [{evidence['citation']}]")
-        out.append("")
-
-    out += [f"## Not corroborated: one source only ({len(doc['unique_claims'])})", ""]
+    out += ["", f"## Not corroborated: one source only ({len(doc['unique_claims'])})", ""]
     for u in doc["unique_claims"]:
         out.append(f"- {md_escape(u['statement'])} {_cites(u['citations'])}")
 
@@ -134,6 +161,34 @@ def render_markdown(doc: dict[str, Any], *, facts: int = 30) -> str:
     if doc.get("notes"):
         out += ["", "## Notes", ""] + [f"- {md_escape(n)}" for n in doc["notes"]]
     return "\n".join(out).rstrip() + "\n"
+
+
+def _step(side: dict[str, Any]) -> str:
+    """One value of a figure history: the value, when and by whom it was given, its sources."""
+    when = ", ".join(p[:16] for p in side.get("published") or [])
+    who = "; ".join(side.get("attributed_to") or [])
+    detail = md_escape("; ".join(x for x in (when, who) if x))
+    return f"**{md_escape(side['value'])}** ({detail}) {_cites(side['citations'])}"
+
+
+def _conflict(c: dict[str, Any], evidence: int | None) -> list[str]:
+    """One conflict: what it is about, its confidence and note, each side with its sources."""
+    out = [f"### {md_escape(c['kind'])}: {md_escape(c['about'])}", ""]
+    out.append(f"Confidence {c['confidence']:.1f}." + (f" {md_escape(c['note'])}." if c["note"]
+                                                       else ""))  # fmt: skip
+    out.append("")
+    for side in c["sides"]:
+        who = f" (according to {md_escape('; '.join(side['attributed_to']))})" if side[
+            "attributed_to"] else ""  # fmt: skip
+        window = f" over {md_escape('; '.join(side['windows']))}" if side.get("windows") else ""
+        out.append(f"- **{md_escape(side['value'])}**{who}{window} {_cites(side['citations'])}")
+        items = side["evidence"] if evidence is None else side["evidence"][:evidence]
+        for item in items:
+            out.append(f"  - {md_escape(item['text'])} [{item['citation']}]")
+        if len(items) < len(side["evidence"]):
+            out.append(f"  - … {len(side['evidence']) - len(items)} more")
+    out.append("")
+    return out
 
 
 def render_index_markdown(entries: list[dict[str, Any]], title: str = "Reports") -> str:

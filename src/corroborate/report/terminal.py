@@ -69,6 +69,16 @@ def print_report(doc: dict[str, Any], console: Any, *, unique: int = 8) -> None:
             line.append(" " + _cites(side["citations"]), style="cyan")
             console.print(line)
 
+    histories = doc.get("figure_histories") or []
+    if histories:
+        console.print(Text("\nFigures updated over time (not conflicts)", style="bold"))
+    for h in histories:
+        line = Text("  • " + _short(h["about"], 60) + ": ")
+        for k, side in enumerate(h["sides"]):
+            line.append((" → " if k else "") + side["value"], style="bold")
+            line.append(" " + _cites(side["citations"]), style="cyan")
+        console.print(line)
+
     if doc["unique_claims"]:
         console.print(Text("\nFrom one source only (not corroborated)", style="bold"))
     for u in doc["unique_claims"][:unique]:

@@ -30,15 +30,17 @@ def _write(path: Path, text: str) -> Path:
     return path
 
 
-def write_report(doc: dict[str, Any], out: str | Path) -> list[Path]:
-    """report.json, report.md and report.html of one report.json ``doc`` in folder ``out``."""
+def write_report(doc: dict[str, Any], out: str | Path, *, full: bool = False) -> list[Path]:
+    """report.json, report.md and report.html of one report.json ``doc`` in folder ``out``;
+    ``full`` puts everything in report.md (else it opens with the brief, the top conflicts and
+    the figure histories, about 150 lines)."""
     from corroborate.report.html import render_html
     from corroborate.report.markdown import render_markdown
 
     folder = Path(out)
     return [
         _write(folder / "report.json", json.dumps(doc, ensure_ascii=False, indent=2) + "\n"),
-        _write(folder / "report.md", render_markdown(doc)),
+        _write(folder / "report.md", render_markdown(doc, full=full)),
         _write(folder / "report.html", render_html(doc)),
     ]
 
