@@ -188,7 +188,10 @@ class Report:
                 "text": self.brief.text(),
                 "sentences": [
                     {"text": s.text, "citations": s.citations, "group": s.group,
-                     "article": s.article, "sources": s.sources}
+                     "article": s.article, "sources": s.sources, "kind": s.kind,
+                     "figure": s.figure, "sentence": s.sentence,
+                     "parts": [{"text": t, "citations": c} for t, c in s.parts],
+                     "evidence": [{"n": n, "text": t} for n, t in s.evidence]}
                     for s in self.brief.sentences
                 ],
             },
@@ -329,7 +332,9 @@ def build_report(
         groups=groups,
         conflicts=conflicts,
         unique=unique_claims(groups, conflicts),
-        brief=make_brief(articles, groups, words=words, embedder=embedder),
+        brief=make_brief(
+            articles, groups, words=words, embedder=embedder, conflicts=conflicts, model=model
+        ),
         timeline=timeline(groups),
         figures=key_figures(groups),
         quotes=quotes([c for a in articles for c in claims.get(a.id, [])]),
