@@ -182,7 +182,7 @@ def make_brief(
         if chosen and used + len(text.split()) > budget:
             return False
         said = {w.quote.text for w, _ in chosen.values()}
-        return text not in said and not any(float(vector @ v) > REDUNDANT for _, v in chosen.values())
+        return text not in said and all(float(vector @ v) <= REDUNDANT for _, v in chosen.values())
 
     def try_take(k: int, commentary_pass: bool) -> bool:
         nonlocal used
@@ -196,8 +196,10 @@ def make_brief(
                 continue
             if leans and (wording.claim.article, wording.claim.sentence - 1) not in at:
                 continue
-            vector = vectors[k] if n == 0 else np.asarray(
-                embedder.encode([wording.quote.text])[0], np.float64
+            vector = (
+                vectors[k]
+                if n == 0
+                else np.asarray(embedder.encode([wording.quote.text])[0], np.float64)
             )
             if not fits(wording.quote.text, vector):
                 return False
@@ -208,8 +210,6 @@ def make_brief(
         return False
 
     for commentary_pass in (False, True):
-        if commentary_pass:
-            budget = words - sum(len(d.text.split()) for d in disputes)
         waiting = []
         for k in order:
             if not try_take(k, commentary_pass):
@@ -222,13 +222,17 @@ def make_brief(
         [(k, w) for k, (w, _) in chosen.items() if not candidates[k].commentary], candidates
     )
     facts = _place_rule(facts, candidates, articles, quote)
-    notes = _order(
-        [(k, w) for k, (w, _) in chosen.items() if candidates[k].commentary], candidates
-    )
+    notes = _order([(k, w) for k, (w, _) in chosen.items() if candidates[k].commentary], candidates)
     for k, wording in facts + notes:
         c = candidates[k]
         brief.sentences.append(_sentence(c, wording, number, sentences))
-    brief.sentences[len(facts) : len(facts)] = disputes
+    room = words - brief.words  # the first fact is always kept; disputes only within the budget
+    kept = []
+    for d in disputes:
+        if len(d.text.split()) <= room:
+            kept.append(d)
+            room -= len(d.text.split())
+    brief.sentences[len(facts) : len(facts)] = kept
     return brief
 
 
@@ -239,7 +243,9 @@ def _candidate(
     the earliest in its article (relative position); stand-alone ones before leaning ones."""
     claims = [c for c in group.claims if 0 <= c.sentence < len(sentences.get(c.article) or [])]
     claims.sort(key=lambda c: (c.attribution is None, c.sentence / len(sentences[c.article])))
-    alone, leaning, seen = [], [], set()
+    alone: list[_Wording] = []
+    leaning: list[_Wording] = []
+    seen: set[tuple[str, int]] = set()
     for claim in claims:
         if (claim.article, claim.sentence) in seen:
             continue
@@ -282,7 +288,7 @@ def _order(
     spot = {(w.claim.article, w.claim.sentence): candidates[k].position for k, w in picked}
 
     def key(item: tuple[int, _Wording]) -> tuple[float, int]:
-        k, w = item
+        w = item[1]
         depth, ref = 0, (w.claim.article, w.claim.sentence)
         while (ref[0], ref[1] - 1) in spot and depth < 20 and _leans(picked, ref):
             ref = (ref[0], ref[1] - 1)
@@ -293,9 +299,7 @@ def _order(
 
 
 def _leans(picked: list[tuple[int, _Wording]], ref: tuple[str, int]) -> bool:
-    return any(
-        (w.claim.article, w.claim.sentence) == ref and w.quote.leans for _, w in picked
-    )
+    return any((w.claim.article, w.claim.sentence) == ref and w.quote.leans for _, w in picked)
 
 
 def _where(claims: Sequence[Claim], home: dict[str, str | None]) -> str | None:
@@ -420,7 +424,8 @@ def _centroid(
 ) -> np.ndarray:
     """Unit mean of the articles' unit mean sentence embeddings: what the story is about."""
     spans = [len(sentences[a.id]) for a in articles]
-    vectors = np.asarray(embedder.encode([s for a in articles for s in sentences[a.id]]), np.float64)
+    flat = [s for a in articles for s in sentences[a.id]]
+    vectors = np.asarray(embedder.encode(flat), np.float64)
     means = [part.mean(axis=0) for part in np.split(vectors, np.cumsum(spans)[:-1]) if len(part)]
     centroid = np.mean([m / max(1e-9, float(np.linalg.norm(m))) for m in means], axis=0)
     return centroid / max(1e-9, float(np.linalg.norm(centroid)))

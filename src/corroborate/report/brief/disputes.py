@@ -46,7 +46,7 @@ def _sides(conflict: Any) -> list[Any]:
 
 
 def topic(about: str) -> str:
-    """"death of civilian" → "the number of civilians killed"; else "the figure for …"."""
+    """ "death of civilian" → "the number of civilians killed"; else "the figure for …"."""
     match = re.fullmatch(r"(\w+) of ([\w\s\-]+?)(?: \((.+)\))?", about.strip())
     if match and match.group(1) in _PARTICIPLE:
         counted = match.group(2)
@@ -61,9 +61,9 @@ def _value(side: Any, evidence: Sequence[str]) -> str:
     options = [v.strip() for v in str(getattr(side, "value", "")).split(" / ") if v.strip()]
     if not options:
         return ""
-    counts = Counter({o: sum(o.split()[0] in e and _number(o) in e for e in evidence) for o in options})
-    best = max(options, key=lambda o: (counts[o], -options.index(o)))
-    return best
+    counts = Counter({o: sum(_number(o) in e and o.split()[0] in e for e in evidence)
+                      for o in options})  # fmt: skip
+    return max(options, key=lambda o: (counts[o], -options.index(o)))
 
 
 def _number(value: str) -> str:
@@ -78,14 +78,18 @@ def _who(side: Any) -> str:
     # The shortest name that the others contain stands for them; unrelated names are listed.
     kept: list[str] = []
     for name in sorted(names, key=len):
-        if not any(k.lower() in name.lower() for k in kept):
+        if not any(_bare(k) in _bare(name) for k in kept):
             kept.append(name)
     kept = [_article(k) for k in kept[:2]]
     return " and ".join(kept)
 
 
+def _bare(name: str) -> str:
+    return re.sub(r"^the\s+", "", name.lower())
+
+
 def _article(name: str) -> str:
-    """"The UN" → "the UN"; "Syrian Observatory for Human Rights" → "the Syrian Observatory…"
+    """ "The UN" → "the UN"; "Syrian Observatory for Human Rights" → "the Syrian Observatory…"
     (a name of several words built on "of" / "for" takes the article)."""
     if re.match(r"the\b", name, re.IGNORECASE):
         return "the" + name[3:]
@@ -111,7 +115,7 @@ def dispute(
     ``evidence`` maps a claim reference (article id, claim index) to its sentence."""
     parts: list[tuple[str, list[int]]] = []
     for side in _sides(conflict):
-        said = [evidence.get(tuple(ref), "") for ref in getattr(side, "claims", [])]  # type: ignore[arg-type]
+        said = [evidence.get(tuple(ref), "") for ref in getattr(side, "claims", [])]
         words = [_value(side, said)]
         if _window(side):
             words.append(_window(side))

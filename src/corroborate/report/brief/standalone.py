@@ -41,9 +41,9 @@ __all__ = [
     "strip_dateline",
 ]
 
-MIN_WORDS = 6  # fewer words than this is a caption, a headline or a fragment, not a brief's sentence
+MIN_WORDS = 6  # fewer words: a caption, a headline or a fragment, not a sentence of a brief
 
-_DASH = r"(?:--|—|–|-|:)"
+_DASH = r"(?:--|—|–|-)"  # a colon after capitals is a speaker ("PILOT: …")
 # An agency or outlet tag in parentheses: "(AP)", "(Reuters)", "(MPA)", "(CNN)".
 _TAG = r"\((?:[A-Z][\w&.\-]*(?:\s+[A-Z][\w&.\-]*){0,3})\)"
 # A place written in capitals, then optional ", Region" / ", Mon. 7" / ", 1998" parts.
@@ -87,7 +87,10 @@ CONNECTIVE = re.compile(
     rf"^(?P<lead>[\"“]?)(?:{_CONNECTIVES})\b(?:\s*,\s*|\s+(?=[a-z\"“A-Z0-9]))", re.IGNORECASE
 )
 # Case-sensitive after the first letter: "US" and "IT" are no pronouns.
-_PRONOUNS = "(?-i:[Ii]t|[Hh]e|[Ss]he|[Tt]hey|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Tt]hem|[Hh]im|[Ww]e|[Oo]ur|[Uu]s|I|[Yy]ou|[Yy]our)"
+_PRONOUNS = (
+    "(?-i:[Ii]t|[Hh]e|[Ss]he|[Tt]hey|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Tt]hem|[Hh]im|[Ww]e|[Oo]ur"
+    "|[Uu]s|I|[Yy]ou|[Yy]our)"
+)
 _DEMONSTRATIVES = "this|that|these|those|such"
 _TIME_NOUNS = (
     "week|weekend|month|year|morning|afternoon|evening|night|spring|summer|autumn|fall|winter|"
@@ -156,7 +159,7 @@ def strip_dateline(text: str) -> str:
     for _ in range(3):
         before = out
         byline = BYLINE.match(out)
-        if byline and (_BYLINE_TAIL.search(byline.group(0)) or DATELINE.match(out[byline.end():])):
+        if byline and (_BYLINE_TAIL.search(byline.group(0)) or DATELINE.match(out[byline.end() :])):
             out = out[byline.end() :]
         dateline = DATELINE.match(out)
         if dateline and _rest_is_sentence(out[dateline.end() :]):
@@ -200,9 +203,7 @@ def _headline(text: str) -> bool:
 
 def _full_name(surname: str, earlier: str) -> str | None:
     """The full name ending in ``surname`` that ``earlier`` text gave, else None."""
-    names = re.findall(
-        rf"\b((?:[A-Z][\w'’\-]*\.?\s+){{1,3}}){re.escape(surname)}\b", earlier
-    )
+    names = re.findall(rf"\b((?:[A-Z][\w'’\-]*\.?\s+){{1,3}}){re.escape(surname)}\b", earlier)
     for given in reversed(names):
         words = given.split()
         while words and re.fullmatch(r"(?:Mr|Mrs|Ms|Mx|Miss|Dr|Prof|The|A|An)\.?", words[0]):
@@ -257,14 +258,12 @@ def fragment(doc: Any) -> str | None:
     when the main clause's subject is a personal pronoun or a noun with a demonstrative or
     possessive pronoun (that sentence needs the one before it), else None."""
     tokens = list(doc)
-    if not any(t.tag_ in _FINITE_TAGS for t in tokens):
+    # A finite tag, or a word with a subject (the small model tags "stay" in "Schools stay
+    # shut" as a noun, but parses "Schools" as its subject).
+    clause = any(t.dep_ in _SUBJECTS for t in tokens)
+    if not clause and not any(t.tag_ in _FINITE_TAGS for t in tokens):
         return "fragment"
-    roots = [t for t in tokens if t.dep_ == "ROOT"]
-    for root in roots:
-        if root.tag_ not in _FINITE_TAGS and not any(
-            c.tag_ in _FINITE_TAGS for c in root.children if c.dep_ in ("aux", "auxpass")
-        ):
-            continue
+    for root in (t for t in tokens if t.dep_ == "ROOT"):
         for child in root.children:
             if child.dep_ not in _SUBJECTS or child.i > root.i:
                 continue
