@@ -125,6 +125,8 @@ def test_brief_is_cited_and_within_budget(seed_report: Doc) -> None:
     groups = {g["id"]: g for g in seed_report["claim_groups"]}
     for sentence in brief["sentences"]:
         assert sentence["citations"]
+        if sentence["kind"] == "dispute":  # from a conflict: its sides' citations
+            continue
         assert sentence["citations"] == groups[sentence["group"]]["citations"]
         assert sentence["text"] in brief["text"]
     # the corroborated toll, stated with the monitor it comes from (an attributed wording wins)

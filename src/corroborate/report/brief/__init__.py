@@ -81,7 +81,7 @@ class BriefSentence:
 
     text: str
     citations: list[int]  # source numbers, 1-based, in the order the articles were given
-    group: int  # the claim group it states (-1 for a dispute)
+    group: int | None  # the claim group it states (None for a dispute)
     article: str  # the article the sentence is taken from ("" for a dispute)
     sources: int  # independent sources behind it
     kind: str = "fact"
@@ -407,7 +407,7 @@ def _disputes(
             BriefSentence(
                 text="".join(t for t, _ in parts),
                 citations=citations,
-                group=-1,
+                group=None,
                 article="",
                 sources=len(sides),
                 kind="dispute",
