@@ -2,13 +2,13 @@
 
 A conflict is taken as data (``kind``, ``about``, ``confidence`` and ``sides``, each side with
 ``value``, ``articles``, ``attributed_to``, ``windows`` and ``claims``), as the report's conflict
-stage gives it. Major conflicts are the figure conflicts (two counts of one toll that cannot
-both hold), the most confident first, then those over more articles, at most ``MAX_DISPUTES``.
-Each becomes::
+stage gives it. Major conflicts (:func:`major`) are the figure conflicts over a toll (two
+counts that cannot both hold, each side told by an article or a source of its own), the most
+confident first, then those over more articles, at most ``MAX_DISPUTES``. Each becomes::
 
-    Reports differ on the number of civilians killed: about 20 according to the Syrian
-    Observatory for Human Rights [1][2][4][5]; at least 27 in the past three days according to
-    the UN [4].
+    Reports differ on the number of civilians killed: at least 20 civilians according to the
+    Syrian Observatory for Human Rights [1][2][4][5]; at least 27 civilians in the past three
+    days according to the UN [4].
 
 A side's value is its most common wording, its source the shortest of the names it is
 attributed to (the others usually lengthen it: "UK-based …"), its time window as written; its
@@ -30,8 +30,18 @@ _PLURAL = {"people": "people", "person": "people", "life": "lives", "town": "tow
 
 
 def major(conflicts: Sequence[Any]) -> list[Any]:
-    """The conflicts worth a sentence of the brief, most important first."""
-    figures = [c for c in conflicts if getattr(c, "kind", None) == "figure" and _sides(c)]
+    """The conflicts worth a sentence of the brief, most important first: figure conflicts
+    about a toll the brief can name (killed, injured, captured: ``about`` is "ROLE of
+    COUNTED"), whose sides are told by different reports or sources (each side has an article or
+    a named source of its own: one article giving two figures from one source is no
+    disagreement)."""
+    figures = [
+        c
+        for c in conflicts
+        if getattr(c, "kind", None) == "figure"
+        and _ROLE.match(str(getattr(c, "about", "")))
+        and _apart(_sides(c))
+    ]
     figures.sort(
         key=lambda c: (
             -float(getattr(c, "confidence", 0.0)),
@@ -39,6 +49,21 @@ def major(conflicts: Sequence[Any]) -> list[Any]:
         )
     )
     return figures[:MAX_DISPUTES]
+
+
+_ROLE = re.compile(rf"(?:{'|'.join(_PARTICIPLE)}) of \w")
+
+
+def _apart(sides: list[Any]) -> bool:
+    """Each side has an article or a named source of its own."""
+    if len(sides) < 2:
+        return False
+    for key in ("articles", "attributed_to"):
+        held = [{_bare(str(x)) for x in getattr(s, key, [])} for s in sides]
+        if all(h - set().union(*(o for j, o in enumerate(held) if j != i)) for i, h in
+               enumerate(held)):  # fmt: skip
+            return True
+    return False
 
 
 def _sides(conflict: Any) -> list[Any]:
