@@ -227,6 +227,14 @@ def test_one_sentence_per_major_conflict_naming_its_sides() -> None:
     day = Conflict("day", "x", [Side("Monday", articles=["a"]), Side("Tuesday", articles=["b"])],
                    0.8)  # fmt: skip
     assert major([day, conflict]) == [conflict]  # figures only
+    host = Conflict("figure", "host of time", conflict.sides, 0.9)
+    assert major([host]) == []  # a figure the brief cannot name
+    same = [Side("4 sailors", articles=["a"], attributed_to=["the navy"]),
+            Side("7 sailors", articles=["a"], attributed_to=["The navy"])]  # fmt: skip
+    assert major([Conflict("figure", "death of sailor", same, 0.9)]) == []  # one report, one source
+    two = [Side("4 sailors", articles=["a"], attributed_to=["the navy"]),
+           Side("7 sailors", articles=["a"], attributed_to=["the UN"])]  # fmt: skip
+    assert len(major([Conflict("figure", "death of sailor", two, 0.6)])) == 1  # two sources
     brief = make_brief(articles, groups, words=100, embedder=Distinct(), conflicts=[day, conflict])
     assert [s.kind for s in brief.sentences] == ["fact", "dispute"]
     said = brief.sentences[1]
