@@ -191,21 +191,22 @@ def make_brief(
             return False
         for n, wording in enumerate(c.wordings):
             ref = (wording.claim.article, wording.claim.sentence)
-            leans = wording.quote.leans or parse(wording.quote.text) == "leans"
-            if parse(wording.quote.text) == "fragment":
+            after = (ref[0], ref[1] - 1) in at  # the sentence it would lean on is in
+            text = wording.quote.text
+            if wording.quote.leans and not after:
                 continue
-            if leans and (wording.claim.article, wording.claim.sentence - 1) not in at:
+            if chosen and used + len(text.split()) > budget:
+                return False  # cheap checks before the parse: most candidates stop here
+            checked = parse(text)
+            if checked == "fragment" or (checked == "leans" and not after):
                 continue
-            vector = (
-                vectors[k]
-                if n == 0
-                else np.asarray(embedder.encode([wording.quote.text])[0], np.float64)
-            )
-            if not fits(wording.quote.text, vector):
+            vector = vectors[k] if n == 0 else np.asarray(embedder.encode([text])[0], np.float64)
+            if not fits(text, vector):
                 return False
+            wording.quote.leans = wording.quote.leans or checked == "leans"  # placed after it
             chosen[k] = (wording, vector)
             at[ref] = k
-            used += len(wording.quote.text.split())
+            used += len(text.split())
             return True
         return False
 
