@@ -43,14 +43,16 @@ __all__ = [
 
 MIN_WORDS = 6  # fewer words: a caption, a headline or a fragment, not a sentence of a brief
 
-_DASH = r"(?:--|—|–|-)"  # a colon after capitals is a speaker ("PILOT: …")
-# An agency or outlet tag in parentheses: "(AP)", "(Reuters)", "(MPA)", "(CNN)".
-_TAG = r"\((?:[A-Z][\w&.\-]*(?:\s+[A-Z][\w&.\-]*){0,3})\)"
+_DASH = r"(?:--|—|–|-|_)"  # "_" in 1990s AP wire copy; a colon is a speaker ("PILOT: …")
+# An agency or outlet tag in parentheses: "(AP)", "(Reuters)", "(MPA)", "(CNN)", "(dpa)".
+_TAG = r"\((?:[A-Z][\w&.\-]*(?:\s+[A-Z][\w&.\-]*){0,3}|[a-z]{2,5})\)"
+_CAPITAL_TAG = r"\((?:[A-Z][\w&.\-]*(?:\s+[A-Z][\w&.\-]*){0,3})\)"
 # A place written in capitals, then optional ", Region" / ", Mon. 7" / ", 1998" parts.
 _PLACE = r"[A-Z][A-Z.'’\-]+(?:\s+[A-Z][A-Z.'’\-]+){0,3}"
 _PART = r"(?:,\s*[A-Z0-9][\w.'’\-]*(?:\s+[\w.'’\-]+){0,2})"
 DATELINE = re.compile(
-    rf"^\s*(?:{_PLACE}{_PART}{{0,3}}\s*(?:{_TAG})?\s*{_DASH}+\s+|{_TAG}\s*{_DASH}*\s*)"
+    rf"^\s*(?:{_PLACE}{_PART}{{0,3}}\s*(?:{_TAG})?\s*{_DASH}+\s+"
+    rf"|{_CAPITAL_TAG}\s*{_DASH}*\s*|\([a-z]{{2,5}}\)\s*{_DASH}+\s*)"
 )
 _TITLE_WORDS = (
     r"(?:Staff|Associated\s+Press|AP|Senior|Special|Chief|Foreign|Political|Times|Post|Daily)?"
