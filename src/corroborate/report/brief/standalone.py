@@ -111,15 +111,21 @@ OPENING_REFERENCE = re.compile(
     re.IGNORECASE,
 )
 # The same inside a short introduction ("In the days leading up to this withdrawal, …",
-# "After his arrest, …"), or as the subject right after it ("On Saturday, he said …").
+# "After his arrest, …"), or as the subject right after it ("On Saturday, he said …"). An
+# introduction opens on a preposition, a subordinator or a participle and ends on a comma.
+_INTRO = (
+    r"(?:in|on|at|after|before|during|since|following|despite|amid|with|within|under|over|by|"
+    r"for|from|through|until|as|when|while|because|unlike|like|besides|beyond|due\s+to|"
+    r"ahead\s+of|upon|[A-Z][a-z]+(?:ed|ing))\b"
+)
 INTRO_REFERENCE = re.compile(
-    rf"^[^,;:]{{0,80}}?\b(?:(?:this|that|these|those)\s+(?!(?:{_TIME_NOUNS})s?\b)[a-z]"
-    rf"|(?:his|her|their|its)\s+[a-z]|the\s+(?:latter|former|aforementioned)\b)",
+    rf"^[\"“]?{_INTRO}[^,;:]{{0,80}}?\b(?:(?:this|that|these|those)\s+(?!(?:{_TIME_NOUNS})s?\b)"
+    rf"[a-z]|(?:his|her|their|its)\s+[a-z]|the\s+(?:latter|former|aforementioned)\b)[^,;:]*,",
     re.IGNORECASE,
 )
 INTRO_SUBJECT = re.compile(
-    rf"^[^,;:\"“]{{1,60}},\s+(?:(?:{_PRONOUNS})\b|(?:{_DEMONSTRATIVES})\s+(?!(?:{_TIME_NOUNS})s?\b)"
-    r"[a-z]|the\s+(?:latter|former)\b)",
+    rf"^[\"“]?{_INTRO}[^,;:\"“]{{0,70}},\s+(?:{_PRONOUNS}\b|(?:{_DEMONSTRATIVES})\s+"
+    rf"(?!(?:{_TIME_NOUNS})s?\b)[a-z]|the\s+(?:latter|former)\b)",
     re.IGNORECASE,
 )
 # A title and a surname: "Mr Gunness", "Mrs. Ali", "Dr Smith".
