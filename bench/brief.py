@@ -29,6 +29,17 @@ halves by the parity of the SHA-1 of their id (even: A, odd: B), reported apart,
 can be held out if anything is ever tuned with this script. A paired bootstrap (2,000
 draws over clusters, fixed seed) gives a 95% interval for the difference ours - lexrank.
 
+Beside ROUGE the script prints, for the brief and for LexRank, the share of summary sentences
+that break a rule of a brief's sentence (:func:`rule_breaks`: open with a dateline, byline or
+agency tag; a fragment without a finite verb or of fewer than six words; open on a pronoun,
+demonstrative, ordinal reference or connective that the sentence shown just before does not
+resolve; a question; a transcript line), and the share of the brief's words in sentences about
+conflicts or figures (dispute sentences, and facts whose claim group states a figure). The
+brief is made with the figure conflicts of its claim groups, as the report makes it.
+``--rows A-B`` takes only lines A to B of the file (to score a held-out part apart);
+``--rules-only`` needs no reference summary and prints only the rule breaks and the shares
+(for real stories without a summary, e.g. ECB+ stories as clusters with empty references).
+
 The exit status is 1 when our mean ROUGE-1 or ROUGE-2 recall is not above LexRank's over all
 clusters (the issue asks the brief to beat LexRank), 2 when rouge-score or sumy is missing.
 
