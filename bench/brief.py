@@ -29,10 +29,21 @@ halves by the parity of the SHA-1 of their id (even: A, odd: B), reported apart,
 can be held out if anything is ever tuned with this script. A paired bootstrap (2,000
 draws over clusters, fixed seed) gives a 95% interval for the difference ours - lexrank.
 
+Beside ROUGE the script prints, for the brief and for LexRank, the share of summary sentences
+that break a rule of a brief's sentence (:func:`rule_breaks`: open with a dateline, byline or
+agency tag; a fragment without a finite verb or of fewer than six words; open on a pronoun,
+demonstrative, ordinal reference or connective that the sentence shown just before does not
+resolve; a question; a transcript line), and the share of the brief's words in sentences about
+conflicts or figures (dispute sentences, and facts whose claim group states a figure). The
+brief is made with the figure conflicts of its claim groups, as the report makes it.
+``--rows A-B`` takes only lines A to B of the file (to score a held-out part apart);
+``--rules-only`` needs no reference summary and prints only the rule breaks and the shares
+(for real stories without a summary, e.g. ECB+ stories as clusters with empty references).
+
 The exit status is 1 when our mean ROUGE-1 or ROUGE-2 recall is not above LexRank's over all
 clusters (the issue asks the brief to beat LexRank), 2 when rouge-score or sumy is missing.
 
-    .venv/bin/python bench/brief.py CLUSTERS.jsonl [--limit N] [--words N] [--cut N]
+    .venv/bin/python bench/brief.py CLUSTERS.jsonl [--limit N] [--rows A-B] [--words N] [--cut N]
         [--clean] [--json OUT] [--quiet]
     .venv/bin/python bench/brief.py --from-longbench multi_news.jsonl CLUSTERS.jsonl
 
@@ -152,11 +163,20 @@ def make_article(raw: dict[str, Any], seen: set[str], clean: bool) -> Article | 
     )
 
 
-def read_clusters(path: Path, limit: int | None, clean: bool) -> list[Cluster]:
+def read_clusters(
+    path: Path,
+    limit: int | None,
+    clean: bool,
+    rows: tuple[int, int] | None = None,
+    need_references: bool = True,
+) -> list[Cluster]:
+    """The clusters of ``path`` (``rows``: only lines FIRST to LAST, 1-based, inclusive)."""
     clusters: list[Cluster] = []
     with path.open(encoding="utf-8") as lines:
         for number, line in enumerate(lines, 1):
             if not line.strip():
+                continue
+            if rows is not None and not rows[0] <= number <= rows[1]:
                 continue
             if limit is not None and len(clusters) >= limit:
                 break
@@ -166,7 +186,7 @@ def read_clusters(path: Path, limit: int | None, clean: bool) -> list[Cluster]:
             kept = [a for a in articles if a is not None]
             references = [r for r in row.get("references") or [] if r and r.strip()]
             ident = str(row.get("cluster", f"line {number}"))
-            if not kept or not references:
+            if not kept or (need_references and not references):
                 print(f"skipped: cluster {ident}: no article text or no reference", file=sys.stderr)
                 continue
             clusters.append(Cluster(ident, kept, references))
@@ -215,20 +235,83 @@ def _story_embedder() -> Any:
     return CachedEmbedder(_embedder())
 
 
-def our_summary(articles: list[Article], words: int) -> tuple[str, float]:
+def our_summary(articles: list[Article], words: int) -> tuple[str, dict[str, Any]]:
     """corroborate's brief of ``articles`` in at most about ``words`` words, without citations,
-    and the share of its words in sentences backed by two or more independent sources."""
+    and what is measured of it: the share of its words in sentences backed by two or more
+    independent sources (``corroborated``), in sentences about conflicts or figures
+    (``disputed_or_figures``) and in dispute sentences (``disputes``), and its rule breaks
+    (:func:`rule_breaks`)."""
     from corroborate.claims import extract_many
-    from corroborate.report import group_claims, make_brief
+    from corroborate.report import find_conflicts, group_claims, make_brief
     from corroborate.reuse import provenance
 
     embedder = _story_embedder()
     claims = {a.id: c for a, c in extract_many(articles)}
     groups = provenance(articles, embedder).groups
     claim_groups = group_claims(articles, claims, groups, embedder=embedder)
-    brief = make_brief(articles, claim_groups, embedder=embedder, words=words)
-    backed = sum(len(s.text.split()) for s in brief.sentences if s.sources >= 2)
-    return " ".join(s.text for s in brief.sentences), backed / max(1, brief.words)
+    conflicts = find_conflicts(claim_groups)
+    brief = make_brief(articles, claim_groups, embedder=embedder, words=words, conflicts=conflicts)
+    total = max(1, brief.words)
+
+    def share(keep: Callable[[Any], bool]) -> float:
+        return sum(len(s.text.split()) for s in brief.sentences if keep(s)) / total
+
+    stats: dict[str, Any] = {
+        "corroborated": share(lambda s: s.sources >= 2 and s.kind != "dispute"),
+        "disputed_or_figures": share(lambda s: s.kind == "dispute" or s.figure),
+        "disputes": share(lambda s: s.kind == "dispute"),
+        "sentences": len(brief.sentences),
+        "breaks": rule_breaks([(s.text, s.article or None, s.sentence) for s in brief.sentences]),
+    }
+    return " ".join(s.text for s in brief.sentences), stats
+
+
+RULES = ("dateline", "fragment", "reference", "question", "transcript")
+
+
+def rule_breaks(sentences: list[tuple[str, str | None, int]]) -> dict[str, int]:
+    """How many of a summary's sentences (text, article id, index in the article; in the order
+    shown) break each rule of a brief's sentence: open with a dateline, byline or agency tag;
+    are a fragment (no finite verb, or fewer words than a sentence has); open on a pronoun,
+    demonstrative, ordinal reference or connective that the sentence shown just before
+    (the one before it in the same article) does not resolve; are a question; are a transcript
+    line. Checked on the text as shown, with the brief's own patterns and the spaCy parse."""
+    from corroborate.claims.nlp import get_nlp
+    from corroborate.report.brief import standalone as rules
+
+    nlp = get_nlp()
+    counts = dict.fromkeys(RULES, 0)
+    counts["any"] = 0
+    previous: tuple[str | None, int] = (None, -2)
+    for text, article, index in sentences:
+        text = " ".join(text.split())
+        broken = set()
+        dateline = rules.DATELINE.match(text) or rules.BYLINE.match(text)
+        if dateline and rules.strip_dateline(text) != text:
+            broken.add("dateline")
+        parsed = rules.fragment(nlp(text))
+        if parsed == "fragment" or len(text.split()) < rules.MIN_WORDS:
+            broken.add("fragment")
+        leans = (
+            rules.OPENING_REFERENCE.match(text)
+            or rules.INTRO_REFERENCE.match(text)
+            or rules.INTRO_SUBJECT.match(text)
+            or rules.CONNECTIVE.match(text)
+            or parsed == "leans"
+        )
+        resolved = article is not None and previous == (article, index - 1)
+        if leans and not resolved:
+            broken.add("reference")
+        if rules.QUESTION.search(text):
+            broken.add("question")
+        if rules.TRANSCRIPT.match(text):
+            broken.add("transcript")
+        for rule in broken:
+            counts[rule] += 1
+        counts["any"] += bool(broken)
+        previous = (article, index)
+    counts["sentences"] = len(sentences)
+    return counts
 
 
 class Tokenizer:
@@ -272,6 +355,11 @@ def lexrank_ranking(articles: list[Article]) -> tuple[list[str], list[int]]:
 
 def fill(texts: list[str], order: list[int], words: int) -> str:
     """Sentences by rank under the budget (the brief's rule), joined in document order."""
+    return " ".join(" ".join(texts[i].split()) for i in chosen_by_rank(texts, order, words))
+
+
+def chosen_by_rank(texts: list[str], order: list[int], words: int) -> list[int]:
+    """The indices :func:`fill` takes, in document order."""
     chosen: list[int] = []
     seen: set[str] = set()
     used = 0
@@ -285,7 +373,7 @@ def fill(texts: list[str], order: list[int], words: int) -> str:
         chosen.append(index)
         seen.add(text)
         used += size
-    return " ".join(" ".join(texts[i].split()) for i in sorted(chosen))
+    return sorted(chosen)
 
 
 # --- scoring -------------------------------------------------------------------------------------
@@ -322,6 +410,47 @@ class Result:
     systems: dict[str, dict[str, Any]] = field(default_factory=dict)
 
 
+def rules_only(clusters: list[Cluster], words: int) -> int:
+    """``--rules-only``: the brief's and LexRank's rule breaks and the brief's shares of words,
+    without references or ROUGE (for clusters of real articles that have no summary)."""
+    breaks: dict[str, dict[str, int]] = {"ours": {}, "lexrank": {}}
+    shares: list[dict[str, Any]] = []
+    for cluster in clusters:
+        _, stats = our_summary(cluster.articles, words)
+        shares.append(stats)
+        texts, order = lexrank_ranking(cluster.articles)
+        where = [(a.id, i) for a in cluster.articles for i, _ in enumerate(split_sentences(a.text))]
+        lexrank = rule_breaks([(texts[i], *where[i]) for i in chosen_by_rank(texts, order, words)])
+        for system, counts in (("ours", stats["breaks"]), ("lexrank", lexrank)):
+            for key, value in counts.items():
+                breaks[system][key] = breaks[system].get(key, 0) + value
+    print(f"{len(clusters)} clusters, {sum(len(c.articles) for c in clusters)} articles, "
+          f"budget {words} words")  # fmt: skip
+    print_breaks(breaks)
+    print_shares(shares)
+    return 0
+
+
+def print_breaks(breaks: dict[str, dict[str, int]]) -> None:
+    print("rule breaks: share of summary sentences that open with a dateline, are a fragment,")
+    print("open on an unresolved reference, are a question or a transcript line")
+    print(f"  {'system':<10} {'sentences':>9} " + " ".join(f"{r:>10}" for r in (*RULES, "any")))
+    for system, counts in breaks.items():
+        total = counts.get("sentences", 0)
+        shares = [counts.get(rule, 0) / max(1, total) for rule in (*RULES, "any")]
+        print(f"  {system:<10} {total:>9} " + " ".join(f"{v:>10.3f}" for v in shares))
+
+
+def print_shares(stats: list[dict[str, Any]]) -> None:
+    words_in = mean(s["disputed_or_figures"] for s in stats)
+    disputes = mean(s["disputes"] for s in stats)
+    print(
+        f"brief words in sentences about conflicts or figures: {words_in:.3f} "
+        f"(in dispute sentences {disputes:.3f}; clusters with a dispute sentence "
+        f"{sum(s['disputes'] > 0 for s in stats)}/{len(stats)})"
+    )
+
+
 def run_cluster(cluster: Cluster, words: int, cut_at: int) -> Result:
     result = Result(
         cluster=cluster.id,
@@ -332,10 +461,10 @@ def run_cluster(cluster: Cluster, words: int, cut_at: int) -> Result:
         reference_words=mean(len(r.split()) for r in cluster.references),
     )
     error = None
-    corroborated = 0.0
+    stats: dict[str, Any] = {}
     start = time.perf_counter()
     try:
-        ours, corroborated = our_summary(cluster.articles, words)
+        ours, stats = our_summary(cluster.articles, words)
     except Exception as exc:  # scored as an empty summary, counted, and shown
         ours, error = "", f"{type(exc).__name__}: {exc}"
         print(f"error: cluster {cluster.id}: our pipeline failed: {error}", file=sys.stderr)
@@ -344,6 +473,10 @@ def run_cluster(cluster: Cluster, words: int, cut_at: int) -> Result:
     texts, order = lexrank_ranking(cluster.articles)
     lexrank = fill(texts, order, words)
     lexrank_seconds = time.perf_counter() - start
+    where = [(a.id, i) for a in cluster.articles for i, _ in enumerate(split_sentences(a.text))]
+    lexrank_breaks = rule_breaks(
+        [(texts[i], *where[i]) for i in chosen_by_rank(texts, order, words)]
+    )
     matched = fill(texts, order, len(ours.split())) if ours else ""
     for name, summary, seconds in (
         ("ours", ours, ours_seconds),
@@ -357,7 +490,12 @@ def run_cluster(cluster: Cluster, words: int, cut_at: int) -> Result:
             **{k: round(v, 5) for k, v in score(scored, cluster.references).items()},
             "summary": scored,
         }
-    result.systems["ours"]["corroborated"] = round(corroborated, 3)
+    for key in ("corroborated", "disputed_or_figures", "disputes"):
+        result.systems["ours"][key] = round(float(stats.get(key, 0.0)), 3)
+    result.systems["ours"]["breaks"] = stats.get("breaks") or dict.fromkeys(
+        (*RULES, "any", "sentences"), 0
+    )
+    result.systems["lexrank"]["breaks"] = lexrank_breaks
     if error:
         result.systems["ours"]["error"] = error
     return result
@@ -439,6 +577,17 @@ def print_report(
         diff, low, high, wins = bootstrap(results, metric)
         print(f"  {metric:<10} {diff:+.4f}  [{low:+.4f}, {high:+.4f}]  {wins}/{len(results)}")
     print()
+    print_breaks(
+        {
+            system: {
+                key: sum(r.systems[system]["breaks"][key] for r in results)
+                for key in (*RULES, "any", "sentences")
+            }
+            for system in ("ours", "lexrank")
+        }
+    )
+    print_shares([r.systems["ours"] for r in results])
+    print()
     print("by the share of the brief's words backed by 2+ independent sources (ours - lexrank)")
     for label, keep in CORROBORATED_BANDS:
         part = [r for r in results if keep(r.systems["ours"]["corroborated"])]
@@ -475,10 +624,18 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--limit", type=int, help="only the first N clusters")
     parser.add_argument(
+        "--rows", help="only lines FIRST-LAST of the file (1-based, inclusive), e.g. 32-65"
+    )
+    parser.add_argument(
         "--words", type=int, default=DEFAULT_WORDS, help="word budget of both summaries"
     )
     parser.add_argument("--cut", type=int, default=DEFAULT_CUT, help="cut summaries at N words")
     parser.add_argument("--clean", action="store_true", help="clean the text as ingest would")
+    parser.add_argument(
+        "--rules-only",
+        action="store_true",
+        help="clusters need no reference: print only the rule breaks and shares of words",
+    )
     parser.add_argument("--json", type=Path, help="write per-cluster scores and summaries here")
     parser.add_argument("--quiet", action="store_true", help="no progress on standard error")
     args = parser.parse_args(argv)
@@ -487,10 +644,16 @@ def main(argv: list[str] | None = None) -> int:
         written = from_longbench(args.from_longbench, args.clusters)
         print(f"{written} clusters written to {args.clusters}")
         return 0
-    clusters = read_clusters(args.clusters, args.limit, args.clean)
+    rows = None
+    if args.rows:
+        first, _, last = args.rows.partition("-")
+        rows = (int(first), int(last or first))
+    clusters = read_clusters(args.clusters, args.limit, args.clean, rows, not args.rules_only)
     if not clusters:
         print(f"no usable cluster in {args.clusters}", file=sys.stderr)
         return 1
+    if args.rules_only:
+        return rules_only(clusters, args.words)
     load = warm_up()
     results: list[Result] = []
     progress: Callable[[str], None] = (

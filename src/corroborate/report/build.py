@@ -216,13 +216,11 @@ class Report:
                 "words": self.brief.words,
                 "text": self.brief.text(),
                 "sentences": [
-                    {
-                        "text": s.text,
-                        "citations": s.citations,
-                        "group": s.group,
-                        "article": s.article,
-                        "sources": s.sources,
-                    }
+                    {"text": s.text, "citations": s.citations, "group": s.group,
+                     "article": s.article, "sources": s.sources, "kind": s.kind,
+                     "figure": s.figure, "sentence": s.sentence,
+                     "parts": [{"text": t, "citations": c} for t, c in s.parts],
+                     "evidence": [{"n": n, "text": t} for n, t in s.evidence]}
                     for s in self.brief.sentences
                 ],
             },
@@ -270,6 +268,8 @@ def verify_citations(
     number = {a.id: i for i, a in enumerate(articles, 1)}
     ids = {i: a for a, i in number.items()}
     for sentence in brief.sentences:
+        if sentence.group is None:  # a dispute: each side cites the articles of that side
+            continue
         how = support.get(sentence.group)
         if how is None:
             continue
@@ -278,6 +278,8 @@ def verify_citations(
             n for n in sentence.citations
             if n == own or how.get(ids.get(n, ""), "") == "states"
         ]  # fmt: skip
+        kept = set(sentence.citations)
+        sentence.evidence = [(n, text) for n, text in sentence.evidence if n in kept]
 
 
 def _stating(group: ClaimGroup, support: dict[int, dict[str, str]]) -> list[str]:
@@ -410,7 +412,9 @@ def build_report(
             "first": dates[0] if dates else None,
             "last": dates[-1] if dates else None,
         }
-    brief = make_brief(articles, groups, words=words, embedder=embedder)
+    brief = make_brief(
+        articles, groups, words=words, embedder=embedder, conflicts=conflicts, model=model
+    )
     verify_citations(brief, articles, _support(groups, conflicts))
     return Report(
         articles=articles,

@@ -289,6 +289,16 @@ def _brief(doc: Mapping[str, Any], known: set[int]) -> dict[str, Any]:
             "text": _text(s.get("text")),
             "cites": _cites(s.get("citations"), known),
             "sources": _count(s.get("sources")),
+            "kind": _text(s.get("kind")) or "fact",
+            "parts": [  # a dispute: each side followed by its own citations
+                {"text": _text(p.get("text")), "cites": _cites(p.get("citations"), known)}
+                for p in _dicts(s.get("parts"))
+            ],
+            "evidence": [  # what each cited source says, to open under the brief
+                {"cite": _cites([e.get("n")], known), "text": _text(e.get("text"))}
+                for e in _dicts(s.get("evidence"))
+                if _count(e.get("n")) is not None
+            ],
         }
         for s in _dicts(brief.get("sentences"))
     ]

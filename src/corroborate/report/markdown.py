@@ -28,6 +28,16 @@ def _link(label: str, url: str | None) -> str:
     return md_escape(label)
 
 
+def _brief_sentence(s: dict[str, Any]) -> str:
+    """A sentence of the brief with its citations; a dispute's after each of its sides."""
+    if s.get("parts"):
+        return "".join(
+            md_escape(p["text"]) + (f" {_cites(p['citations'])}" if p["citations"] else "")
+            for p in s["parts"]
+        )
+    return f"{md_escape(s['text'])} {_cites(s['citations'])}"
+
+
 def _cites(numbers: list[int]) -> str:
     return "".join(f"[{n}]" for n in numbers)  # ours, not article text: no link can form
 
@@ -75,7 +85,7 @@ def render_markdown(doc: dict[str, Any], *, facts: int = 30, full: bool = False)
     out += ["", "## Brief", ""]
     if doc["brief"]["sentences"]:
         brief = doc["brief"]["sentences"]
-        out.append(" ".join(f"{md_escape(s['text'])} {_cites(s['citations'])}" for s in brief))
+        out.append(" ".join(_brief_sentence(s) for s in brief))
     else:
         out.append("No checkable fact was found to build a brief from.")
 
