@@ -181,7 +181,11 @@ class TimeExpr:
     names the date. ``zone`` is the clock's zone as written (``"local"``, ``"GMT"``, ``"UTC+3"``);
     ``also_as`` the same moment in another zone given in parentheses (``"14:00 GMT"``).
     ``part`` is a part of the day (``"evening"``) and ``duration`` an ISO 8601 duration
-    (``"P3D"``).
+    (``"P3D"``). ``granularity`` is how precise the expression is, whether or not it is resolved:
+    ``"day"``, ``"week"``, ``"month"``, ``"season"``, ``"year"``, ``"decade"`` (``None`` for a
+    clock time, a duration or a window like "the past three days"); ``approx`` marks a time a
+    reader takes as approximate ("five years ago": ``date="1995"``, granularity year). Only a
+    ``"day"`` that is not ``approx`` is a day (see ``corroborate.claims.times.day_of``).
     """
 
     start: int
@@ -196,6 +200,8 @@ class TimeExpr:
     also_as: str | None = None
     part: str | None = None
     duration: str | None = None
+    granularity: str | None = None
+    approx: bool = False
 
 
 @dataclass(slots=True)
