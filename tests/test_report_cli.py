@@ -116,8 +116,11 @@ def test_untrusted_text_is_escaped_in_markdown_and_terminal(
     run_cli: Run, write: Callable[[str, bytes | str], Path], tmp_path: Path
 ) -> None:
     a = write("a.txt", "Attack on Newtown\n" + HOSTILE)
-    b = write("b.txt", "Newtown attack\nAt least 12 people were killed in Newtown on Monday, "
-              "the army said. <img src=x onerror=alert(1)> The airport was closed on Monday.")
+    b = write(
+        "b.txt",
+        "Newtown attack\nAt least 12 people were killed in Newtown on Monday, "
+        "the army said. <img src=x onerror=alert(1)> The airport was closed on Monday.",
+    )
     out = tmp_path / "r"
     result = run_cli("report", a, b, "--out", out, "--one-story")
     assert result.exit_code == 0, result.output

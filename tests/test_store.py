@@ -163,8 +163,10 @@ def _doc(conflicts: int) -> dict[str, object]:
     return {
         "sources": [{}, {}, {}],
         "independence_groups": [{}, {}],
-        "claim_groups": [{"corroborated": True, "checkable": True},
-                         {"corroborated": False, "checkable": True}],
+        "claim_groups": [
+            {"corroborated": True, "checkable": True},
+            {"corroborated": False, "checkable": True},
+        ],
         "conflicts": [{}] * conflicts,
         "unique_claims": [{}],
     }

@@ -820,9 +820,7 @@ def serve(
     ] = "127.0.0.1",
     port: Annotated[int, typer.Option(min=1, max=65535, help="Port to listen on.")] = 8000,
     max_size: MaxSizeOption = "50MB",
-    max_files: Annotated[
-        int, typer.Option(min=1, help="Most files one upload may carry.")
-    ] = 20,
+    max_files: Annotated[int, typer.Option(min=1, help="Most files one upload may carry.")] = 20,
     background: Annotated[
         bool,
         typer.Option(

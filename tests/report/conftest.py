@@ -52,7 +52,6 @@ def seed_groups(seed_data: Seeds, model: Embedder) -> list[ClaimGroup]:
     return group_claims(articles, claims, groups, embedder=model)
 
 
-
 @pytest.fixture(scope="session")
 def seed_report(seed_data: Seeds, model: Embedder) -> dict[str, Any]:
     """report.json of the five seeds (claims reused from ``seed_data``), through a JSON round

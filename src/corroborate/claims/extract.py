@@ -38,6 +38,7 @@ from corroborate.claims.nlp import get_nlp, lemma, model_name, parse, text_of
 from corroborate.claims.places import find_places, resolve_place
 from corroborate.claims.quantities import extract_quantities
 from corroborate.claims.quotes import find_quotes
+from corroborate.claims.tense import tense_reader
 from corroborate.claims.times import extract_times
 from corroborate.records import Article, Attribution, Claim, Mention, Place, Quote, Sentence
 from corroborate.sentences import split_sentences
@@ -335,7 +336,7 @@ def _sentence_claims(
             if between:
                 data["between"] = between
         slots[claim_of(quantity.start)]["quantities"].append(data)
-    for time in extract_times(sentence.text, base, article.published):
+    for time in extract_times(sentence.text, base, article.published, tense=tense_reader(doc)):
         slots[claim_of(time.start)]["times"].append(time)
     quoted = [(q.start, q.end) for q in quotes]
     for quote in quotes:

@@ -78,6 +78,7 @@ from __future__ import annotations
 import calendar
 import math
 import re
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import date, timedelta
 from typing import Literal
@@ -92,6 +93,7 @@ __all__ = [
     "published_date",
     "resolve_month_day",
     "resolve_weekday",
+    "time_value",
 ]
 
 Direction = Literal["past", "future"]
@@ -158,6 +160,9 @@ _FULL_MONTH = (
 _MONTH = rf"(?:{_FULL_MONTH}|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?)(?![A-Za-z])"
 _DAY = r"(?<![\w.,:/])(?<![A-Za-z]-)[0-3]?\d(?:st|nd|rd|th)?(?!\d|[:.,]\d)"
 _YEAR4 = r"\d{4}(?![\w-])"
+# A year named by a word after a month: "April last year", "May 5 of that year".
+_YREL = r"(?i:last|this|next|that|the\s+following|the\s+previous|the\s+same)"
+_SEASON = r"(?i:spring|summer|autumn|fall|winter)"
 _TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
 _ONES = "one|two|three|four|five|six|seven|eight|nine"
 _WORDNUM = (
@@ -210,13 +215,18 @@ _PATTERNS = {
         "slash": r"""(?<![\w/.:-])(?P<sa>\d{1,2})(?P<sep>[/.])(?P<sb>\d{1,2})(?P=sep)
             (?P<sy>\d{4})(?![\w/]|\.\d)""",
         "mdy": rf"""(?:(?P<mdy_wd>{_WD}),?\s+)?(?P<mdy_m>{_MONTH})\s+(?P<mdy_d>{_DAY})
-            (?:,?\s+(?P<mdy_y>{_YEAR4}))?""",
+            (?:,?\s+(?P<mdy_y>{_YEAR4})|\s+(?:of\s+)?(?P<mdy_rel>{_YREL})\s+(?i:year)\b)?""",
         "dmy": rf"""(?:(?P<dmy_wd>{_WD}),?\s+(?:the\s+)?)?(?P<dmy_d>{_DAY})\s+(?:of\s+)?
-            (?P<dmy_m>{_MONTH})(?:,?\s+(?P<dmy_y>{_YEAR4}))?""",
-        "my": rf"(?P<my_m>{_MONTH}),?\s+(?P<my_y>(?:1[89]|20)\d\d)(?![\w-])",
+            (?P<dmy_m>{_MONTH})(?:,?\s+(?P<dmy_y>{_YEAR4})|\s+(?:of\s+)?(?P<dmy_rel>{_YREL})
+            \s+(?i:year)\b)?""",
+        "my": rf"(?P<my_m>{_MONTH}),?\s+(?:of\s+)?(?P<my_y>(?:1[89]|20)\d\d)(?![\w-])",
         "bm": rf"""(?:(?P<bm_prep>(?i:in|since|until|till|by|from|during|through|throughout|
             before|after|of|between|for|to))\s+)?(?:(?P<bm_mod>(?i:last|next|this|early|late|mid))
-            [\s-]+)?(?P<bm_m>{_FULL_MONTH})(?![\w'-]|,?\s+\d)""",
+            [\s-]+)?(?P<bm_m>{_FULL_MONTH}|(?:Jan|Feb|Aug|Sept|Sep|Oct|Nov|Dec)\.)
+            (?![\w'-]|,?\s+\d)(?:,?\s+(?:of\s+)?(?P<bm_rel>{_YREL})\s+(?i:year)\b)?""",
+        "dec": r"""(?:(?P<dc_mod>(?i:early|mid|late))[\s-]+)?(?P<dc>(?:1[89]|20)\d0)s(?![\w-])""",
+        "sea": rf"""(?:(?P<se_mod>(?i:this|last|next|early|late|mid|the))[\s-]+)?(?P<se>{_SEASON})
+            (?![\w'-])(?:\s+(?:of\s+)?(?P<se_y>(?:1[89]|20)\d\d)(?![\w-]))?""",
         "yr": r"""(?i:in|since|until|till|by|from|during|through|before|after|of|between|for|the|a|
             an|early|late|mid|around|circa)(?:\s+|-)(?P<y1>(?:1[89]|20)\d\d)(?![\w%-]|[.,]\d)
             (?:\s*(?:-|to\b|and\b|until\b|through\b)\s*(?P<y2>(?:1[89]|20)\d\d)
@@ -244,7 +254,7 @@ _PATTERNS = {
 
 # Which patterns may start at a word, tried in order (the first that matches wins). Weekday and
 # month names count only capitalised; the words in _WEAK only when a time-ish word follows.
-_DIGIT_KINDS = ("iso", "slash", "dmy", "clk", "dur")
+_DIGIT_KINDS = ("iso", "slash", "dmy", "clk", "dec", "dur")
 _DISPATCH: dict[str, tuple[str, ...]] = {
     **{w.lower(): ("mdy", "dmy", "wd") for w in WEEKDAYS},
     **{m: ("mdy", "my", "bm") for m in _MONTHS},
@@ -253,7 +263,8 @@ _DISPATCH: dict[str, tuple[str, ...]] = {
     "overnight": ("rover",),
     **dict.fromkeys(("noon", "midday", "midnight"), ("clk",)),
     "recent": ("rrec",),
-    **dict.fromkeys(("early", "late", "mid"), ("bm", "yr", "wd")),
+    **dict.fromkeys(("early", "late", "mid"), ("bm", "dec", "sea", "yr", "wd")),
+    **dict.fromkeys(("spring", "summer", "autumn", "fall", "winter"), ("sea",)),
     **dict.fromkeys((*(w for w in _SMALL if " " not in w), "several", "half"), ("dur",)),
     **dict.fromkeys(
         _wordset(
@@ -262,9 +273,9 @@ _DISPATCH: dict[str, tuple[str, ...]] = {
         ("bm", "yr"),
     ),
     "to": ("bm",),
-    "the": ("yr", "rwin", "rwe"),
+    "the": ("sea", "yr", "rwin", "rwe"),
     **dict.fromkeys(("a", "an", "around", "circa"), ("yr", "dur")),
-    **dict.fromkeys(("last", "next", "this"), ("bm", "wd", "rcal", "rwin", "rpart")),
+    **dict.fromkeys(("last", "next", "this"), ("bm", "wd", "sea", "rcal", "rwin", "rpart")),
     **dict.fromkeys(("past", "coming"), ("wd", "rwin", "rrec")),
     **dict.fromkeys(("previous", "following"), ("rwin",)),
     **dict.fromkeys(
@@ -286,7 +297,8 @@ _TIMEISH = (
     | _wordset(_UNIT_WORDS)
     | _wordset(
         """morning afternoon evening night weekend past last next coming previous following
-        early late mid few couple several half least most than to over under"""
+        early late mid few couple several half least most than to over under spring summer
+        autumn fall winter"""
     )
 )
 _DIGITS = frozenset("0123456789")
@@ -316,6 +328,23 @@ _NOT_A_DAY_AFTER = re.compile(
     r"\s+(?:Times|Telegraph|Express|Mirror|Post|Herald|Mail|Independent|Tribune|Star|Sport|"
     r"Review|Magazine|Night\s+Live|Edition)\b"
 )
+# The granularity of "N units ago": hours and minutes ago are still a day.
+_AGO_GRAIN = {
+    "second": "day",
+    "sec": "day",
+    "minute": "day",
+    "min": "day",
+    "hour": "day",
+    "hr": "day",
+    "day": "day",
+    "week": "day",
+    "fortnight": "day",
+    "month": "month",
+    "year": "year",
+    "yr": "year",
+    "decade": "year",
+}
+_EXACT_AGO = _wordset("second sec minute min hour hr day")
 _FREQUENCY_BEFORE = re.compile(r"\b(?:once|twice|times|per|every|each)\s+$", re.IGNORECASE)
 # What may stand between a clock time and the day it is on: "17:00 on Saturday", "Saturday at 5".
 _TIME_THEN_DAY = re.compile(r"\s*,?\s*(?:on\s+(?:the\s+)?)?", re.IGNORECASE)
@@ -385,16 +414,20 @@ def resolve_weekday(
     return published + timedelta(days=ahead)
 
 
-def resolve_month_day(month: int, day: int, published: date, direction: Direction) -> date | None:
+def resolve_month_day(
+    month: int, day: int, published: date, direction: Direction | None
+) -> date | None:
     """The date a day and month without a year stand for: the occurrence nearest
-    ``published`` on or before it (``"past"``) or on or after it (``"future"``). ``None`` when
-    no year has that day (30 February)."""
+    ``published`` on or before it (``"past"``), on or after it (``"future"``), or either side
+    (``None``: the tense is not known). ``None`` when no year has that day (30 February)."""
     candidates = []
     for year in (published.year - 1, published.year, published.year + 1):
         try:
             candidates.append(date(year, month, day))
         except ValueError:
             continue
+    if direction is None:
+        return min(candidates, key=lambda d: (abs((d - published).days), d), default=None)
     if direction == "past":
         before = [d for d in candidates if d <= published]
         return before[-1] if before else None
@@ -402,28 +435,63 @@ def resolve_month_day(month: int, day: int, published: date, direction: Directio
     return after[0] if after else None
 
 
+Tenser = Callable[[int, int], "str | None"]
+
+
 def extract_times(
-    sentence: str, offset: int = 0, published: str | date | None = None, future: bool | None = None
+    sentence: str,
+    offset: int = 0,
+    published: str | date | None = None,
+    future: bool | None = None,
+    tense: Tenser | None = None,
 ) -> list[TimeExpr]:
     """Every time expression in ``sentence``, in order; offsets are into ``sentence`` plus
     ``offset``. ``published`` resolves them to dates; ``future`` forces the tense (``None``:
-    read it from the sentence). A date that falls outside the calendar ("3,000 years ago", a
-    placeholder publication date like 0001-01-01) is left unresolved."""
+    read it from the sentence). ``tense`` gives the tense of a span of ``sentence`` from its
+    parse (``corroborate.claims.tense.tense_reader``), ``"past"``, ``"future"`` or ``None``
+    when the parse does not say; the words of the sentence decide then. A date that falls
+    outside the calendar ("3,000 years ago", a placeholder publication date like 0001-01-01) is
+    left unresolved."""
     try:
-        return _extract_times(sentence, offset, published, future)
+        return _extract_times(sentence, offset, published, future, tense)
     except (OverflowError, ValueError):
         if published is None:
             raise
-        return _extract_times(sentence, offset, None, future)
+        return _extract_times(sentence, offset, None, future, tense)
+
+
+def time_value(t: TimeExpr) -> str | None:
+    """``t``'s resolved value in ISO 8601 at its granularity: ``"1999-10-31"``, ``"2008-W50"``,
+    ``"2000-09"``, ``"2000-SU"``, ``"1995"``, ``"199X"``; ``None`` when it is not resolved."""
+    grain, first = t.granularity, t.date
+    if grain is None or not first or first.startswith("--"):
+        return None
+    if grain == "day":
+        return first[:10]
+    if grain == "month":
+        return first[:7]
+    if grain == "year":
+        return first[:4]
+    if grain == "decade":
+        return first[:3] + "X"
+    day = date.fromisoformat(first[:10])
+    if grain == "week":
+        year, week, _ = day.isocalendar()
+        return f"{year}-W{week:02d}"
+    return f"{day.year}-{_SEASON_CODES[day.month]}"
 
 
 def _extract_times(
-    sentence: str, offset: int, published: str | date | None, future: bool | None
+    sentence: str,
+    offset: int,
+    published: str | date | None,
+    future: bool | None,
+    tense: Tenser | None,
 ) -> list[TimeExpr]:
     norm = sentence.translate(_SAME_LENGTH)
     words = _Words(norm)
     tokens, padded = words.tokens, words.padded
-    ctx = _Context(norm, words, published_date(published), future)
+    ctx = _Context(norm, words, published_date(published), future, tense)
     found: list[TimeExpr] = []
     taken = 0  # the end of the last match: matches do not overlap
     pos = 0
@@ -482,25 +550,42 @@ def _timeish(token: str) -> bool:
 class _Context:
     """What every reader needs: the text, its words, the publication date and the tense."""
 
-    __slots__ = ("_cues", "future", "norm", "published", "words")
+    __slots__ = ("_cues", "future", "norm", "published", "tense", "words")
 
     def __init__(
-        self, norm: str, words: _Words, published: date | None, future: bool | None
+        self,
+        norm: str,
+        words: _Words,
+        published: date | None,
+        future: bool | None,
+        tense: Tenser | None = None,
     ) -> None:
         self.norm = norm
         self.words = words
         self.published = published
         self.future = future
+        self.tense = tense
         self._cues: list[tuple[int, int, bool]] | None = None
 
     def direction(self, start: int, end: int) -> Direction:
-        """Past or future for the words at ``start:end``: the caller's, else the nearest cue's."""
+        """Past or future for the words at ``start:end`` (past when nothing says)."""
+        return self.lean(start, end) or "past"
+
+    def lean(self, start: int, end: int) -> Direction | None:
+        """Past or future for the words at ``start:end``: the caller's, else the parse's, else
+        the nearest cue's; ``None`` when there is no cue at all."""
         if self.future is not None:
             return "future" if self.future else "past"
+        if self.tense is not None:
+            found = self.tense(start, end)
+            if found == "past":
+                return "past"
+            if found == "future":
+                return "future"
         if self._cues is None:
             self._cues = _tense_cues(self.words.tokens, self.words.padded)
         best: tuple[int, int] | None = None  # (distance, 1 for a cue after the span)
-        is_future = False
+        is_future: bool | None = None
         for cue_start, cue_end, cue_future in self._cues:
             if cue_start < end and start < cue_end:
                 continue  # the expression's own words ("last Monday")
@@ -514,6 +599,8 @@ class _Context:
                 key = (key[0] + 1000, key[1])  # a cue of another clause counts only if alone
             if best is None or key < best:
                 best, is_future = key, cue_future
+        if is_future is None:
+            return None
         return "future" if is_future else "past"
 
 
@@ -575,7 +662,16 @@ def _read(ctx: _Context, m: re.Match[str], kind: str) -> TimeExpr | None:
         return _read_month(ctx, m)
     if kind == "yr":
         y2 = m.group("y2")
-        return TimeExpr(m.start("y1"), m.end(), "", "date", date=m.group("y1"), end_date=y2)
+        return TimeExpr(
+            m.start("y1"), m.end(), "", "date", date=m.group("y1"), end_date=y2, granularity="year"
+        )
+    if kind == "dec":
+        first = m.group("dc")
+        start = m.start("dc_mod") if m.group("dc_mod") else m.start("dc")
+        last = str(int(first) + 9)
+        return TimeExpr(start, m.end(), "", "date", date=first, end_date=last, granularity="decade")
+    if kind == "sea":
+        return _read_season(ctx, m)
     if kind == "wd":
         return _read_weekday(ctx, m)
     if kind == "clk":
@@ -589,7 +685,7 @@ def _read_iso(m: re.Match[str]) -> TimeExpr | None:
     day = _date(int(m.group("iy")), int(m.group("im")), int(m.group("id")))
     if day is None:
         return None
-    expr = TimeExpr(m.start(), m.end(), "", "date", date=day.isoformat())
+    expr = TimeExpr(m.start(), m.end(), "", "date", date=day.isoformat(), granularity="day")
     if m.group("ih") is not None and int(m.group("ih")) < 25:
         expr.clock = f"{m.group('ih')}:{m.group('imin')}"
         zone = m.group("iz")
@@ -605,7 +701,9 @@ def _read_slash(m: re.Match[str]) -> TimeExpr | None:
         day = _date(year, a, b)
     else:
         return None  # 5/6/2024: 5 June or May 6, the text does not say
-    return None if day is None else TimeExpr(m.start(), m.end(), "", "date", date=day.isoformat())
+    if day is None:
+        return None
+    return TimeExpr(m.start(), m.end(), "", "date", date=day.isoformat(), granularity="day")
 
 
 def _read_date(ctx: _Context, m: re.Match[str], kind: str) -> TimeExpr | None:
@@ -618,14 +716,22 @@ def _read_date(ctx: _Context, m: re.Match[str], kind: str) -> TimeExpr | None:
     weekday = m.group(f"{kind}_wd")
     if not 1 <= day <= 31:
         return None
-    expr = TimeExpr(m.start(), m.end(), "", "date", weekday=weekday)
+    expr = TimeExpr(m.start(), m.end(), "", "date", weekday=weekday, granularity="day")
+    rel = m.group(f"{kind}_rel")
     if year is not None:
         resolved = _date(int(year), month, day)
         if resolved is None:
             return None
         expr.date = resolved.isoformat()
+    elif rel is not None:
+        named = _named_year(rel, ctx.published)
+        if named is not None:
+            resolved = _date(named, month, day)
+            expr.date = resolved.isoformat() if resolved else None
+        elif day <= calendar.monthrange(2024, month)[1]:
+            expr.date = f"--{month:02d}-{day:02d}"  # "that year": the narrative's, not known here
     elif ctx.published is not None:
-        found = resolve_month_day(month, day, ctx.published, ctx.direction(*m.span()))
+        found = resolve_month_day(month, day, ctx.published, _lean_of(ctx, m))
         expr.date = found.isoformat() if found else None
     elif day <= calendar.monthrange(2024, month)[1]:
         expr.date = f"--{month:02d}-{day:02d}"
@@ -637,25 +743,71 @@ def _read_date(ctx: _Context, m: re.Match[str], kind: str) -> TimeExpr | None:
 def _read_month(ctx: _Context, m: re.Match[str]) -> TimeExpr | None:
     prep, mod = m.group("bm_prep"), m.group("bm_mod")
     name = m.group("bm_m")
-    if prep is None and mod is None:
+    rel = m.group("bm_rel")
+    if prep is None and mod is None and rel is None:
         return None  # "March" alone may be the verb
-    if name == "May":
-        return None  # "in May" may be the name: May needs a day or a year
+    if name == "May" and not _may_is_a_month(ctx.norm, prep, mod, rel, m.end("bm_m")):
+        return None  # "by May", "to May": May is also a name
     start = m.start("bm_mod") if mod else m.start("bm_m")
-    month = _MONTHS[name.lower()]
+    month = _MONTHS[name.rstrip(".").lower()]
     mod = (mod or "").lower()
     published = ctx.published
+    if rel is not None:
+        named = _named_year(rel, published)
+        if named is None:  # "that year": the narrative's; "last year" without a date
+            return TimeExpr(start, m.end(), "", "date", date=f"--{month:02d}", granularity="month")
+        return _month_interval(start, m.end(), named, month)
     if published is None:
-        return TimeExpr(start, m.end(), "", "date", date=f"--{month:02d}")
+        return TimeExpr(start, m.end(), "", "date", date=f"--{month:02d}", granularity="month")
     if mod == "last":
         year = published.year if month < published.month else published.year - 1
     elif mod == "next":
         year = published.year if month > published.month else published.year + 1
-    elif ctx.direction(start, m.end()) == "past":
-        year = published.year if month <= published.month else published.year - 1
+    elif mod == "this":
+        year = published.year
     else:
-        year = published.year if month >= published.month else published.year + 1
+        year = _month_year(month, published, _lean_of(ctx, m, start))
     return _month_interval(start, m.end(), year, month)
+
+
+def _may_is_a_month(
+    norm: str, prep: str | None, mod: str | None, rel: str | None, end: int
+) -> bool:
+    """ "in May", "last May", "May last year" are the month; "by May", "to May", "May's", "in
+    May Day" are not."""
+    if rel is not None or mod is not None:
+        return True
+    if prep is None or prep.lower() not in _MAY_PREPS:
+        return False
+    return re.match(r"\s*(?:'|\s[A-Z])", norm[end:]) is None
+
+
+_MAY_PREPS = _wordset("in since until till during through throughout")
+
+
+def _month_year(month: int, published: date, lean: Direction | None) -> int:
+    """The year of a month named without one: the latest that starts on or before the
+    publication (past), the first that ends on or after it (future), else the nearest."""
+    if lean == "past":
+        return published.year if month <= published.month else published.year - 1
+    if lean == "future":
+        return published.year if month >= published.month else published.year + 1
+    here = published.year * 12 + published.month
+    years = (published.year - 1, published.year, published.year + 1)
+    return min(years, key=lambda y: (abs(y * 12 + month - here), y))
+
+
+def _named_year(rel: str, published: date | None) -> int | None:
+    """The year "last year", "this year", "next year" name; ``None`` for "that year", "the
+    following year" (the narrative's) or without a publication date."""
+    rel = " ".join(rel.lower().split())
+    if published is None or rel not in ("last", "this", "next"):
+        return None
+    return published.year + {"last": -1, "this": 0, "next": 1}[rel]
+
+
+def _lean_of(ctx: _Context, m: re.Match[str], start: int | None = None) -> Direction | None:
+    return ctx.lean(m.start() if start is None else start, m.end())
 
 
 def _month_interval(start: int, end: int, year: int, month: int) -> TimeExpr:
@@ -667,7 +819,56 @@ def _month_interval(start: int, end: int, year: int, month: int) -> TimeExpr:
         "date",
         date=date(year, month, 1).isoformat(),
         end_date=date(year, month, last).isoformat(),
+        granularity="month",
     )
+
+
+_SEASON_START = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}
+_SEASON_CODES = {3: "SP", 6: "SU", 9: "FA", 12: "WI"}
+_SEASON_PREPS = _wordset("in during since until till by through throughout of for before after")
+
+
+def _read_season(ctx: _Context, m: re.Match[str]) -> TimeExpr | None:
+    """ "this summer", "last winter", "the autumn of 2003", "in spring": three months."""
+    mod = (m.group("se_mod") or "").lower()
+    year_text = m.group("se_y")
+    if not mod and year_text is None:
+        before = re.search(r"(\w+)\s+$", ctx.norm[max(0, m.start() - 12) : m.start()])
+        if before is None or before.group(1).lower() not in _SEASON_PREPS:
+            return None  # "prices fall", "Arab Spring": a season needs a preposition or a year
+    first = _SEASON_START[m.group("se").lower()]
+    start = m.start("se") if mod in ("", "the") else m.start()
+    expr = TimeExpr(start, m.end(), "", "date", granularity="season")
+    p = ctx.published
+    if year_text is not None:
+        year: int | None = int(year_text)
+    elif p is None:
+        return expr
+    else:
+        spans = [(y, _season_span(y, first)) for y in (p.year - 1, p.year, p.year + 1)]
+        if mod == "last":
+            year = max(y for y, (a, b) in spans if b < p)
+        elif mod == "next":
+            year = min(y for y, (a, b) in spans if a > p)
+        elif mod == "this":
+            inside = [y for y, (a, b) in spans if a <= p <= b]
+            year = inside[0] if inside else p.year
+        else:
+            lean = _lean_of(ctx, m, start)
+            if lean == "past" or (lean is None and first > p.month + 2):
+                year = max(y for y, (a, b) in spans if a <= p)
+            else:
+                year = min(y for y, (a, b) in spans if b >= p)
+    assert year is not None
+    a, b = _season_span(year, first)
+    expr.date, expr.end_date = a.isoformat(), b.isoformat()
+    return expr
+
+
+def _season_span(year: int, first: int) -> tuple[date, date]:
+    """Three months from ``first`` of ``year`` (winter runs into the next year)."""
+    end = _shift(date(year, first, 1), 3, "month") - timedelta(days=1)
+    return date(year, first, 1), end
 
 
 def _read_weekday(ctx: _Context, m: re.Match[str]) -> TimeExpr | None:
@@ -681,7 +882,15 @@ def _read_weekday(ctx: _Context, m: re.Match[str]) -> TimeExpr | None:
     parts = [mod] if mod in ("early", "late") else []
     if m.group("wpart"):
         parts.append(m.group("wpart").lower())
-    expr = TimeExpr(m.start(), m.end(), "", "weekday", weekday=name, part=" ".join(parts) or None)
+    expr = TimeExpr(
+        m.start(),
+        m.end(),
+        "",
+        "weekday",
+        weekday=name,
+        part=" ".join(parts) or None,
+        granularity="day",
+    )
     if ctx.published is not None:
         if mod in ("last", "past", "this past"):
             day = resolve_weekday(name, ctx.published, "past", strict=True)
@@ -753,15 +962,30 @@ def _read_duration(ctx: _Context, m: re.Match[str]) -> TimeExpr | None:
     iso = _iso_duration(value, singular) if value is not None else None
     if m.group("du_ago") is None:
         return TimeExpr(m.start(), m.end(), "", "duration", duration=iso)
-    expr = TimeExpr(m.start(), m.end(), "", "relative", duration=iso)
-    if ctx.published is not None and value is not None and m.group("du_h") is None:
-        expr.date = _shift(ctx.published, -value, singular).isoformat()
+    grain = _AGO_GRAIN.get(singular)
+    expr = TimeExpr(m.start(), m.end(), "", "relative", duration=iso, granularity=grain)
+    # "five years ago" is a year, and a reader takes it as about that year; "two weeks ago" as
+    # about that day; "three days ago" is that day; "about three days ago" is approximate.
+    expr.approx = singular not in _EXACT_AGO or m.group("du_h") is not None
+    if ctx.published is not None and value is not None and grain is not None:
+        if value != int(value):
+            return expr  # "one and a half years ago": no calendar unit
+        back = _shift(ctx.published, -value, singular)
+        if grain == "day":
+            expr.date = back.isoformat()
+        elif grain == "month":
+            month = _month_interval(0, 0, back.year, back.month)
+            expr.date, expr.end_date = month.date, month.end_date
+        else:
+            expr.date = str(back.year)
     return expr
 
 
 def _read_relative(ctx: _Context, m: re.Match[str], kind: str | None) -> TimeExpr | None:
     p = ctx.published
     expr = TimeExpr(m.start(), m.end(), "", "relative")
+    if kind in ("rday", "rpart"):
+        expr.granularity = "day"
     if kind == "rday":
         word = m.group("rd").lower()
         if word == "tonight":
@@ -787,6 +1011,8 @@ def _read_relative(ctx: _Context, m: re.Match[str], kind: str | None) -> TimeExp
     elif kind == "rcal":
         mod = " ".join(m.group("rc_mod").lower().split())
         unit = m.group("rc_u").lower()
+        if unit != "weekend" and not (mod == "this past" and unit in ("week", "month")):
+            expr.granularity = unit
         if p is not None:
             _calendar_unit(ctx, expr, p, mod, unit)
     elif kind == "rwe":

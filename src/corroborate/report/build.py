@@ -140,8 +140,14 @@ class Report:
                     "support": support.get(g.id, {}),
                     "conflicts": involved.get(g.id, []),
                     "claims": [
-                        {"article": c.article, "index": c.index, "sentence": c.sentence,
-                         "start": c.start, "end": c.end, "text": c.text}
+                        {
+                            "article": c.article,
+                            "index": c.index,
+                            "sentence": c.sentence,
+                            "start": c.start,
+                            "end": c.end,
+                            "text": c.text,
+                        }
                         for c in g.claims
                     ],
                 }
@@ -187,25 +193,45 @@ class Report:
                 "words": self.brief.words,
                 "text": self.brief.text(),
                 "sentences": [
-                    {"text": s.text, "citations": s.citations, "group": s.group,
-                     "article": s.article, "sources": s.sources}
+                    {
+                        "text": s.text,
+                        "citations": s.citations,
+                        "group": s.group,
+                        "article": s.article,
+                        "sources": s.sources,
+                    }
                     for s in self.brief.sentences
                 ],
             },
             "timeline": [
-                {"when": t.when, "statement": t.statement, "group": t.group,
-                 "articles": list(t.articles), "citations": cite(t.articles),
-                 "as_written": list(t.as_written)}
+                {
+                    "when": t.when,
+                    "statement": t.statement,
+                    "group": t.group,
+                    "articles": list(t.articles),
+                    "citations": cite(t.articles),
+                    "as_written": list(t.as_written),
+                }
                 for t in self.timeline
             ],
             "key_figures": [
-                {"what": f.what, "value": f.value, "articles": list(f.articles),
-                 "citations": cite(f.articles), "attributed_to": list(f.attributed_to)}
+                {
+                    "what": f.what,
+                    "value": f.value,
+                    "articles": list(f.articles),
+                    "citations": cite(f.articles),
+                    "attributed_to": list(f.attributed_to),
+                }
                 for f in self.figures
             ],
             "quotes": [
-                {"speaker": q.speaker, "text": q.text, "article": q.article,
-                 "citation": n.get(q.article), "kind": q.kind}
+                {
+                    "speaker": q.speaker,
+                    "text": q.text,
+                    "article": q.article,
+                    "citation": n.get(q.article),
+                    "kind": q.kind,
+                }
                 for q in self.quotes
             ],
             "notes": list(self.notes),
