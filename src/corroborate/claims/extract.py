@@ -59,7 +59,7 @@ __all__ = [
 
 # Bump when a change to the extractor changes its output: stored claims of an older version are
 # then made again.
-CLAIMS_VERSION = 1
+CLAIMS_VERSION = 2  # 2: times resolved by the tense of the parse, with granularity
 
 log = logging.getLogger(__name__)
 
