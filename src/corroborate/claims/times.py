@@ -18,7 +18,13 @@ span; modifiers that change the meaning, "last", "next", "late on", "nearly", ar
   order is a guess), a month after a preposition or modifier ("in November", "last March":
   the month as an interval), "November 2024", and a year after a preposition or article ("since
   2016", "a 2020 agreement", "between 2011 and 2016": ``date="2011"``, ``end_date="2016"``).
-  "May" is a month only with a day or a year next to it (it is also a name and a verb).
+  "May" is a month with a day or a year next to it, or after "in", "since", "until", "during",
+  "through", "last", "next" (not "by May", "to May": it is also a name and a verb). A month or
+  date may name its year by a word: "April last year", "May 5 this year", "March next year";
+  "in May of that year" is the narrative's year and stays unresolved.
+- ``date`` with ``granularity="decade"``: "the 1990s", "the mid-1980s" (``date="1990"``,
+  ``end_date="1999"``); ``"season"``: "last summer", "this winter", "in the spring", "the autumn
+  of 2003" (three months from March, June, September or December).
 - ``time``: "17:00", "5:00 PM", "5 pm", "6.30 a.m.", "0600 GMT" (four digits need a zone),
   "noon", "midnight", with a zone as written ("local time" -> ``"local"``, "GMT", "UTC+3",
   "Damascus time" -> ``"Damascus"``) and an equivalent in parentheses as ``also_as``:
@@ -47,10 +53,23 @@ on or after ``P`` (future), a month the nearest one that starts on or before ``P
 ends on or after it (future). Without ``P`` a yearless date is ISO 8601's "--11-30" (a month
 "--11"), and weekdays, clocks and durations are kept, so articles stay comparable. "this week"
 is Monday to Sunday of ``P``'s week, "earlier this week" Monday to ``P``; "the weekend" the
-one ``P`` falls in, else the last (past) or next (future) one. Years stand as "2016".
+one ``P`` falls in, else the last (past) or next (future) one. Years stand as "2016". When
+nothing in the sentence gives a tense, a yearless date or month takes the year nearest ``P``
+either side ("Deadline: Feb. 1." in late December is the coming February).
 
-Whether a statement is about the future is decided, unless the caller says, per expression from
-the nearest tense cue in the sentence: "will", "would", "is expected to", "plans to",
+Granularity is kept (``TimeExpr.granularity``, ``approx``; ``time_value`` writes the ISO value):
+a date, a weekday, "yesterday" are days; "in September", "earlier this month", "last month" are
+months (``date`` .. ``end_date`` the month); "this week", "last week" ISO weeks; "last year",
+"earlier this year" years; "N days ago" a day, "N weeks ago" a day taken as approximate, "N
+months ago" an approximate month, "N years ago" an approximate year ("five years ago" in August
+2000 is ``date="1995"``, never 15 August 1995); windows ("the past three days", "overnight",
+"the weekend") have no granularity. Only a ``"day"`` that is not approximate is a day
+(``TimeExpr.day()``): the report's timeline and agreed dates use that.
+
+Whether a statement is about the future is decided, unless the caller says, per expression:
+first from the parse when the caller gives one (``tense``; the extractor passes
+``corroborate.claims.tense.tense_reader`` of the sentence's parse: the tense of the governing
+verb, see that module), else from the nearest tense cue in the sentence: "will", "would", "is expected to", "plans to",
 "scheduled", "next" mark the future (a modal takes its verb group: "will be held" is one future
 cue); "said", "was", "has", verbs in -ed, common participles ("taken"), "ago", "last" the past;
 none means past or present. A cue across a comma or a clause word ("and", "that", "which")
@@ -63,8 +82,9 @@ each against the few patterns that can start with it.
 
 Known gaps: ranges written with a hyphen lose a half ("3-4 days" gives "4 days", "17:00-18:00"
 only "17:00"; "10am-2pm" and "from 8 pm to 6 am" give both); weekday abbreviations ("Sat.") and
-names in capitals ("SATURDAY"); decades ("the 1990s"); "May" without a day or year; vague
-spans ("a few days ago") stay unresolved; holidays ("Christmas", "Eid") are not dates.
+names in capitals ("SATURDAY"); "'90s"; vague spans ("a few days ago") stay unresolved;
+narrative anchors ("the next day", "that year") are not resolved; holidays ("Christmas",
+"Eid") are not dates.
 
 The weekday rule is written here rather than taken from dateparser (1.5.0), which resolves bare
 weekdays wrongly for news: with ``RELATIVE_BASE`` Sunday 1 December 2024 and
