@@ -69,12 +69,12 @@ months ago" an approximate month, "N years ago" an approximate year ("five years
 Whether a statement is about the future is decided, unless the caller says, per expression:
 first from the parse when the caller gives one (``tense``; the extractor passes
 ``corroborate.claims.tense.tense_reader`` of the sentence's parse: the tense of the governing
-verb, see that module), else from the nearest tense cue in the sentence: "will", "would", "is expected to", "plans to",
-"scheduled", "next" mark the future (a modal takes its verb group: "will be held" is one future
-cue); "said", "was", "has", verbs in -ed, common participles ("taken"), "ago", "last" the past;
-none means past or present. A cue across a comma or a clause word ("and", "that", "which")
-counts only when no cue is nearer. "The army said on Saturday that talks will resume on
-Monday" thus resolves Saturday backwards and Monday forwards.
+verb, see that module), else from the nearest tense cue in the sentence: "will", "would", "is
+expected to", "plans to", "scheduled", "next" mark the future (a modal takes its verb group:
+"will be held" is one future cue); "said", "was", "has", verbs in -ed, common participles
+("taken"), "ago", "last" the past; none means past or present. A cue across a comma or a clause
+word ("and", "that", "which") counts only when no cue is nearer. "The army said on Saturday that
+talks will resume on Monday" thus resolves Saturday backwards and Monday forwards.
 
 Speed: the sentence is split once into lower-cased words; only words that can start an
 expression (digits, day and month names, "last", "in", "the" before a time word...) are tried,
