@@ -170,3 +170,22 @@ def test_only_a_precise_day_is_a_day_of_the_timeline() -> None:
         for i, c in enumerate(claims, start=1)
     ]
     assert [e.when for e in timeline(groups)] == ["2000-09-03"]
+
+
+def test_narrative_days_count_from_the_last_day_told() -> None:
+    text = (
+        "The ship ran aground on March 3. Divers reached it the next day. Three days later the "
+        "hull split. The day before, a tug had failed to free it. The sea calmed later that day."
+    )
+    assert resolved(text, "2011-03-20") == [
+        ("March 3", "2011-03-03", False),
+        ("the next day", "2011-03-04", False),
+        ("Three days later", "2011-03-07", False),
+        ("The day before", "2011-03-06", False),
+        ("later that day", "2011-03-06", False),
+    ]
+    # Nothing told before it: no anchor, no date. "the day before" a noun is not the narrative's.
+    assert resolved("Divers reached it the next day.", "2011-03-20") == [
+        ("the next day", None, False)
+    ]
+    assert resolved("They met the day before the vote.", "2011-03-20") == []

@@ -39,7 +39,7 @@ from corroborate.claims.places import find_places, resolve_place
 from corroborate.claims.quantities import extract_quantities
 from corroborate.claims.quotes import find_quotes
 from corroborate.claims.tense import tense_reader
-from corroborate.claims.times import extract_times
+from corroborate.claims.times import anchor_narrative, extract_times
 from corroborate.records import Article, Attribution, Claim, Mention, Place, Quote, Sentence
 from corroborate.sentences import split_sentences
 
@@ -163,6 +163,7 @@ def _article_claims(article: Article, sentences: list[Sentence], docs: list[Any]
         claims.extend(
             _sentence_claims(article, sentence, doc, actors, quotes, context, len(claims))
         )
+    anchor_narrative([t for claim in claims for t in claim.times])
     return claims
 
 

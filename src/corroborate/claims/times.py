@@ -35,8 +35,11 @@ span; modifiers that change the meaning, "last", "next", "late on", "nearly", ar
 - ``relative``: "yesterday", "today", "tonight", "this morning", "last night", "overnight",
   "this week", "earlier this week", "last month", "this year", "the weekend", "three days ago",
   "the past 24 hours" (also ``duration="PT24H"``), "recent days", "the coming days", "the next
-  day". Those tied to the narrative rather than the publication ("the next day", "recent days",
-  "the past few days", "an overnight curfew") are kept without a date.
+  day". Those tied to the narrative rather than the publication ("recent days", "the past few
+  days", "an overnight curfew") are kept without a date; the days told from the narrative
+  ("the next day", "the following day", "the day before", "two days later", "later that day",
+  "the same day") get theirs from :func:`anchor_narrative`, which the extractor runs over each
+  article: the last day an earlier time of the article names, moved by the offset.
 - ``duration``: a number and a time unit, "three days", "48 hours", "nearly 13 years", "a
   decade", "24-hour" (``duration`` is ISO 8601: "P3D", "PT48H", "P13Y", "P10Y"); "several
   days" has no ``duration``. Ages ("45-year-old", "45 years old"), frequencies ("once a week")
@@ -83,7 +86,7 @@ each against the few patterns that can start with it.
 Known gaps: ranges written with a hyphen lose a half ("3-4 days" gives "4 days", "17:00-18:00"
 only "17:00"; "10am-2pm" and "from 8 pm to 6 am" give both); weekday abbreviations ("Sat.") and
 names in capitals ("SATURDAY"); "'90s"; vague spans ("a few days ago") stay unresolved;
-narrative anchors ("the next day", "that year") are not resolved; holidays ("Christmas",
+"that year" (the narrative's) is not resolved; holidays ("Christmas",
 "Eid") are not dates.
 
 The weekday rule is written here rather than taken from dateparser (1.5.0), which resolves bare
@@ -109,6 +112,7 @@ from corroborate.records import TimeExpr
 __all__ = [
     "WEEKDAYS",
     "Direction",
+    "anchor_narrative",
     "extract_times",
     "published_date",
     "resolve_month_day",
@@ -268,7 +272,9 @@ _PATTERNS = {
         "rrec": r"(?i:recent|coming)\s+(?i:hours|days|weeks|months|years)\b",
         "dur": rf"""(?:(?P<du_h>(?i:{_HEDGE}))\s+)?(?P<du_n>(?i:{_NUM}|a\s+few|several|
             half\s+an?))(?:\s+|-|(?<=\d))(?P<du_u>(?i:{_UNIT}))(?P<du_old>-olds?\b|\s+old\b)?
-            (?:\s+(?P<du_ago>(?i:ago))\b)?""",
+            (?:\s+(?P<du_ago>(?i:ago|later|earlier))\b)?""",
+        "rnar": r"""(?:(?P<rn_pre>(?i:later|earlier))\s+)?(?i:the|that)\s+
+            (?:(?P<rn_same>(?i:same))\s+)?(?i:day)\b(?:\s+(?P<rn_dir>(?i:before|after))(?=\s*(?:[,.;:!?)]|$)))?""",
     }.items()
 }
 
@@ -279,7 +285,7 @@ _DISPATCH: dict[str, tuple[str, ...]] = {
     **{w.lower(): ("mdy", "dmy", "wd") for w in WEEKDAYS},
     **{m: ("mdy", "my", "bm") for m in _MONTHS},
     **dict.fromkeys(("yesterday", "today", "tomorrow", "tonight"), ("rday",)),
-    **dict.fromkeys(("earlier", "later"), ("wd", "rcal", "rday")),
+    **dict.fromkeys(("earlier", "later"), ("wd", "rcal", "rday", "rnar")),
     "overnight": ("rover",),
     **dict.fromkeys(("noon", "midday", "midnight"), ("clk",)),
     "recent": ("rrec",),
@@ -293,7 +299,8 @@ _DISPATCH: dict[str, tuple[str, ...]] = {
         ("bm", "yr"),
     ),
     "to": ("bm",),
-    "the": ("sea", "yr", "rwin", "rwe"),
+    "the": ("sea", "yr", "rwin", "rwe", "rnar"),
+    "that": ("rnar",),
     **dict.fromkeys(("a", "an", "around", "circa"), ("yr", "dur")),
     **dict.fromkeys(("last", "next", "this"), ("bm", "wd", "sea", "rcal", "rwin", "rpart")),
     **dict.fromkeys(("past", "coming"), ("wd", "rwin", "rrec")),
@@ -306,7 +313,7 @@ _DISPATCH: dict[str, tuple[str, ...]] = {
 _CAPITALISED = frozenset(w.lower() for w in WEEKDAYS) | frozenset(_MONTHS)
 _WEAK = _wordset(
     """in since until till by from during through throughout before after of between for to the a an
-    around circa last next this past coming previous following nearly almost about roughly
+    that around circa last next this past coming previous following nearly almost about roughly
     approximately some more less fewer at up under just"""
 )
 _UNIT_WORDS = """second seconds sec secs minute minutes min mins hour hours hr hrs day days week
@@ -318,7 +325,7 @@ _TIMEISH = (
     | _wordset(
         """morning afternoon evening night weekend past last next coming previous following
         early late mid few couple several half least most than to over under spring summer
-        autumn fall winter"""
+        autumn fall winter same"""
     )
 )
 _DIGITS = frozenset("0123456789")
@@ -982,6 +989,9 @@ def _read_duration(ctx: _Context, m: re.Match[str]) -> TimeExpr | None:
     iso = _iso_duration(value, singular) if value is not None else None
     if m.group("du_ago") is None:
         return TimeExpr(m.start(), m.end(), "", "duration", duration=iso)
+    if m.group("du_ago").lower() != "ago":  # "two days later": from the narrative's last day
+        grain = "day" if singular == "day" and value is not None and value == int(value) else None
+        return TimeExpr(m.start(), m.end(), "", "relative", duration=iso, granularity=grain)
     grain = _AGO_GRAIN.get(singular)
     expr = TimeExpr(m.start(), m.end(), "", "relative", duration=iso, granularity=grain)
     # "five years ago" is a year, and a reader takes it as about that year; "two weeks ago" as
@@ -1040,7 +1050,51 @@ def _read_relative(ctx: _Context, m: re.Match[str], kind: str | None) -> TimeExp
             _weekend(expr, p, ctx.direction(*m.span()))
     elif kind == "rwin":
         _window(expr, m, p)
+    elif kind == "rnar":
+        if not (m.group("rn_pre") or m.group("rn_same") or m.group("rn_dir")):
+            return None  # "the day", "that day": too loose to anchor
+        expr.granularity = "day"
     return expr
+
+
+_NARRATIVE = re.compile(
+    r"(?P<n>\S+)\s+days?\s+(?P<a>later|earlier)$|(?:the\s+)?(?P<b>next|following|previous)\s+day$"
+    r"|the\s+day\s+(?P<c>before|after)$|(?:(?:later|earlier)\s+)?(?:the|that)\s+(?:same\s+)?day$",
+    re.IGNORECASE,
+)
+
+
+def anchor_narrative(times: list[TimeExpr]) -> None:
+    """Resolve the days told from the narrative rather than the publication ("the next day",
+    "the day before", "two days later", "later that day") from the last day an earlier time of
+    the article names (``TimeExpr.day()``), as a reader follows a story. ``times`` are all the
+    times of one article; those without an earlier day stay unresolved."""
+    last: str | None = None
+    for t in sorted(times, key=lambda t: t.start):
+        if t.kind == "relative" and t.granularity == "day" and t.date is None:
+            shift = _narrative_shift(t)
+            if shift is not None and last is not None:
+                t.date = (date.fromisoformat(last) + timedelta(days=shift)).isoformat()
+        day = t.day()
+        if day is not None:
+            last = day
+
+
+def _narrative_shift(t: TimeExpr) -> int | None:
+    m = _NARRATIVE.search(" ".join(t.text.split()))
+    if m is None:
+        return None
+    if m.group("a"):
+        value = _number_value(m.group("n").lower())
+        if value is None or value != int(value):
+            return None
+        return int(value) * (1 if m.group("a").lower() == "later" else -1)
+    word = (m.group("b") or m.group("c") or "").lower()
+    if word in ("next", "following", "after"):
+        return 1
+    if word in ("previous", "before"):
+        return -1
+    return 0
 
 
 def _calendar_unit(ctx: _Context, expr: TimeExpr, p: date, mod: str, unit: str) -> None:
@@ -1103,6 +1157,8 @@ def _window(expr: TimeExpr, m: re.Match[str], p: date | None) -> None:
     value = _number_value(" ".join(raw.lower().split())) if raw else None
     if raw is None:
         if unit != singular or mod in ("next", "following", "previous", "coming"):
+            if unit == "day" and mod != "coming":
+                expr.granularity = "day"  # "the next day": from the narrative's last day
             return  # "the next day", "the coming days": relative to the narrative
         value = 1.0
         if m.group("rw_the") is None and mod == "last":
