@@ -60,6 +60,7 @@ def test_by_points_forward_unless_the_verb_is_past() -> None:
     # Tuesday 15 August: "by Friday" is the Friday to come.
     assert value("Lawmakers must approve the budget by Friday.", "2006-08-15") == "2006-08-18"
     assert value("He urged the board to sign the deal by Friday.", "2006-08-15") == "2006-08-18"
+    assert value("The aim, he said, was a signed deal by Friday.", "2006-08-15") == "2006-08-18"
     assert value("By Friday the villagers had left the valley.", "2006-08-15") == "2006-08-11"
 
 
@@ -95,6 +96,9 @@ def test_a_month_with_a_year_word() -> None:
 
 def test_ago_keeps_its_granularity_and_is_approximate_beyond_days() -> None:
     published = "2000-08-15"
+    assert resolved("The plant closed two decades ago.", published) == [
+        ("two decades ago", "198X", True)
+    ]
     assert resolved("The plant closed five years ago.", published) == [
         ("five years ago", "1995", True)
     ]
@@ -102,7 +106,7 @@ def test_ago_keeps_its_granularity_and_is_approximate_beyond_days() -> None:
         ("three months ago", "2000-05", True)
     ]
     assert resolved("The plant closed two weeks ago.", published) == [
-        ("two weeks ago", "2000-08-01", True)
+        ("two weeks ago", "2000-W31", True)
     ]
     assert resolved("The plant closed three days ago.", published) == [
         ("three days ago", "2000-08-12", False)
@@ -119,6 +123,16 @@ def test_calendar_units_keep_their_granularity() -> None:
     assert value("Sales fell this week.", published) == "2008-W50"
     assert value("Sales fell last year.", published) == "2007"
     assert value("Sales will rise next month.", published) == "2009-01"
+
+
+def test_parts_of_a_month_or_year_are_approximate() -> None:
+    published = "2008-12-10"
+    assert resolved("Sales fell in early March.", published) == [("early March", "2008-03", True)]
+    assert resolved("Sales fell at the end of October.", published) == [
+        ("October", "2008-10", True)
+    ]
+    assert resolved("Sales fell at the end of 2006.", published) == [("2006", "2006-12", True)]
+    assert resolved("Sales fell in 2006.", published) == [("2006", "2006", False)]
 
 
 def test_seasons_and_decades() -> None:

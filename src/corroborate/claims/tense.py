@@ -4,8 +4,8 @@ A reader places "Oct. 31", "in September" or "on Friday" before or after the pub
 the tense of the clause it belongs to. :func:`tense_reader` gives, for a character span of a
 parsed sentence, ``"past"``, ``"future"`` or ``None`` (the parse does not say), by this rule:
 
-1. The word before the expression: "since" points back; "by" points forward unless the verb is a
-   past or perfect form ("had fled by Friday").
+1. The word before the expression: "since" points back; "by" points forward (a deadline) unless
+   the verb is a perfect form ("had fled by Friday").
 2. The governing verb: from the expression's head word up the parse to the first verb.
 3. Its verb group, in this order: a future auxiliary ("will", "shall", "'ll", "would", "is going
    to") or a modal ("could", "may", "must", "should") is future unless a perfect "have" follows
@@ -154,9 +154,15 @@ def tense_of(inside: list[Any], before: str, headline: bool = False) -> Tense | 
         return "past"
     verb = _governing_verb(head, ids)
     found = _verb_tense(verb, headline) if verb is not None else None
-    if prep == "by" and found != "past":
-        return "future"
+    if prep == "by":  # a deadline, unless reached already: "had left by Friday"
+        return "past" if verb is not None and _perfect(verb) else "future"
     return found
+
+
+def _perfect(verb: Any) -> bool:
+    return any(c.dep_ in ("aux", "auxpass") and c.lower_ in _PERFECT for c in verb.children) or any(
+        c.lower_ in _PERFECT and c.i < verb.i for c in verb.head.children if c.dep_ == "aux"
+    )
 
 
 def _is_verb(token: Any) -> bool:

@@ -63,8 +63,10 @@ either side ("Deadline: Feb. 1." in late December is the coming February).
 Granularity is kept (``TimeExpr.granularity``, ``approx``; ``time_value`` writes the ISO value):
 a date, a weekday, "yesterday" are days; "in September", "earlier this month", "last month" are
 months (``date`` .. ``end_date`` the month); "this week", "last week" ISO weeks; "last year",
-"earlier this year" years; "N days ago" a day, "N weeks ago" a day taken as approximate, "N
-months ago" an approximate month, "N years ago" an approximate year ("five years ago" in August
+"earlier this year" years; "N days ago" a day, "N weeks ago" an approximate ISO week, "N
+months ago" an approximate month, "N decades ago" an approximate decade, "N years ago" an
+approximate year; "early March", "mid-September", "the end of October" the month and "the end
+of 2018" its December, approximate ("five years ago" in August
 2000 is ``date="1995"``, never 15 August 1995); windows ("the past three days", "overnight",
 "the weekend") have no granularity. Only a ``"day"`` that is not approximate is a day
 (``TimeExpr.day()``): the report's timeline and agreed dates use that.
@@ -364,12 +366,12 @@ _AGO_GRAIN = {
     "hour": "day",
     "hr": "day",
     "day": "day",
-    "week": "day",
-    "fortnight": "day",
+    "week": "week",
+    "fortnight": "week",
     "month": "month",
     "year": "year",
     "yr": "year",
-    "decade": "year",
+    "decade": "decade",
 }
 _EXACT_AGO = _wordset("second sec minute min hour hr day")
 _FREQUENCY_BEFORE = re.compile(r"\b(?:once|twice|times|per|every|each)\s+$", re.IGNORECASE)
@@ -689,9 +691,19 @@ def _read(ctx: _Context, m: re.Match[str], kind: str) -> TimeExpr | None:
         return _read_month(ctx, m)
     if kind == "yr":
         y2 = m.group("y2")
-        return TimeExpr(
+        expr = TimeExpr(
             m.start("y1"), m.end(), "", "date", date=m.group("y1"), end_date=y2, granularity="year"
         )
+        edge = _PART_OF_BEFORE.search(ctx.norm[max(0, m.start("y1") - 24) : m.start("y1")])
+        if y2 is None and edge is not None:
+            # "the end of 2018" is about its last month, "the start of 2018" its first.
+            at_end = edge.group(0).lower().startswith(("end", "close", "turn"))
+            month = 12 if at_end else 1
+            year = int(expr.date or 0)
+            if not (edge.group(0).lower().startswith("middle") or year == 0):
+                expr = _month_interval(expr.start, expr.end, year, month)
+            expr.approx = True
+        return expr
     if kind == "dec":
         first = m.group("dc")
         start = m.start("dc_mod") if m.group("dc_mod") else m.start("dc")
@@ -794,7 +806,20 @@ def _read_month(ctx: _Context, m: re.Match[str]) -> TimeExpr | None:
         year = published.year
     else:
         year = _month_year(month, published, _lean_of(ctx, m, start))
-    return _month_interval(start, m.end(), year, month)
+    return _part_of(ctx, _month_interval(start, m.end(), year, month), mod)
+
+
+# "early March", "the end of November": a part of the month or year, taken as approximate.
+_PART_OF_BEFORE = re.compile(
+    r"\b(?:end|beginning|start|middle|turn|close)\s+of\s+(?:the\s+)?$", re.IGNORECASE
+)
+
+
+def _part_of(ctx: _Context, expr: TimeExpr, mod: str) -> TimeExpr:
+    before = ctx.norm[max(0, expr.start - 24) : expr.start]
+    if mod in ("early", "late", "mid") or _PART_OF_BEFORE.search(before):
+        expr.approx = True
+    return expr
 
 
 def _may_is_a_month(
@@ -1003,6 +1028,11 @@ def _read_duration(ctx: _Context, m: re.Match[str]) -> TimeExpr | None:
         back = _shift(ctx.published, -value, singular)
         if grain == "day":
             expr.date = back.isoformat()
+        elif grain == "week":
+            monday = back - timedelta(days=back.weekday())
+            expr.date, expr.end_date = monday.isoformat(), (monday + timedelta(days=6)).isoformat()
+        elif grain == "decade":
+            expr.date, expr.end_date = f"{back.year // 10}0", f"{back.year // 10}9"
         elif grain == "month":
             month = _month_interval(0, 0, back.year, back.month)
             expr.date, expr.end_date = month.date, month.end_date
