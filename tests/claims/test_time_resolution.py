@@ -203,3 +203,16 @@ def test_narrative_days_count_from_the_last_day_told() -> None:
         ("the next day", None, False)
     ]
     assert resolved("They met the day before the vote.", "2011-03-20") == []
+
+
+def test_a_year_alone_when_its_place_says_so() -> None:
+    found = extract_times(
+        "Critics loved 1984's record and their 1988 tour, due back as soon as 2031."
+    )
+    assert [(t.text, t.date, t.granularity) for t in found] == [
+        ("1984", "1984", "year"),
+        ("1988", "1988", "year"),
+        ("2031", "2031", "year"),
+    ]
+    assert [t.text for t in extract_times("2017 Volvo Estate review")] == ["2017"]
+    assert extract_times("Voters cast 2017 ballots; 2017 was a hard count.") == []

@@ -250,11 +250,14 @@ _PATTERNS = {
             before|after|of|between|for|to))\s+)?(?:(?P<bm_mod>(?i:last|next|this|early|late|mid))
             [\s-]+)?(?P<bm_m>{_FULL_MONTH}|(?:Jan|Feb|Aug|Sept|Sep|Oct|Nov|Dec)\.)
             (?![\w'-]|,?\s+\d)(?:,?\s+(?:of\s+)?(?P<bm_rel>{_YREL})\s+(?i:year)\b)?""",
+        # A year alone: possessive ("1973's album") or opening a sentence before a name ("2019
+        # Audi e-tron Review").
+        "yrb": r"""(?P<yb>19\d\d|20[0-3]\d)(?:(?='s\b)|(?<=^\d{4})(?=\s+[A-Z][a-z]))""",
         "dec": r"""(?:(?P<dc_mod>(?i:early|mid|late))[\s-]+)?(?P<dc>(?:1[89]|20)\d0)s(?![\w-])""",
         "sea": rf"""(?:(?P<se_mod>(?i:this|last|next|early|late|mid|the))[\s-]+)?(?P<se>{_SEASON})
             (?![\w'-])(?:\s+(?:of\s+)?(?P<se_y>(?:1[89]|20)\d\d)(?![\w-]))?""",
         "yr": r"""(?i:in|since|until|till|by|from|during|through|before|after|of|between|for|the|a|
-            an|early|late|mid|around|circa)(?:\s+|-)(?P<y1>(?:1[89]|20)\d\d)(?![\w%-]|[.,]\d)
+            an|early|late|mid|around|circa|as|their|his|her|its|our|my)(?:\s+|-)(?P<y1>(?:1[89]|20)\d\d)(?![\w%-]|[.,]\d)
             (?:\s*(?:-|to\b|and\b|until\b|through\b)\s*(?P<y2>(?:1[89]|20)\d\d)
             (?![\w%-]|[.,]\d))?""",
         "wd": rf"""(?:(?P<wmod>(?i:this\s+past|this\s+coming|last|next|this|coming|past|early|
@@ -282,7 +285,7 @@ _PATTERNS = {
 
 # Which patterns may start at a word, tried in order (the first that matches wins). Weekday and
 # month names count only capitalised; the words in _WEAK only when a time-ish word follows.
-_DIGIT_KINDS = ("iso", "slash", "dmy", "clk", "dec", "dur")
+_DIGIT_KINDS = ("iso", "slash", "dmy", "clk", "dec", "yrb", "dur")
 _DISPATCH: dict[str, tuple[str, ...]] = {
     **{w.lower(): ("mdy", "dmy", "wd") for w in WEEKDAYS},
     **{m: ("mdy", "my", "bm") for m in _MONTHS},
@@ -301,6 +304,7 @@ _DISPATCH: dict[str, tuple[str, ...]] = {
         ("bm", "yr"),
     ),
     "to": ("bm",),
+    **dict.fromkeys(_wordset("as their his her its our my"), ("yr",)),
     "the": ("sea", "yr", "rwin", "rwe", "rnar"),
     "that": ("rnar",),
     **dict.fromkeys(("a", "an", "around", "circa"), ("yr", "dur")),
@@ -315,8 +319,8 @@ _DISPATCH: dict[str, tuple[str, ...]] = {
 _CAPITALISED = frozenset(w.lower() for w in WEEKDAYS) | frozenset(_MONTHS)
 _WEAK = _wordset(
     """in since until till by from during through throughout before after of between for to the a an
-    that around circa last next this past coming previous following nearly almost about roughly
-    approximately some more less fewer at up under just"""
+    that as their his her its our my around circa last next this past coming previous following
+    nearly almost about roughly approximately some more less fewer at up under just"""
 )
 _UNIT_WORDS = """second seconds sec secs minute minutes min mins hour hours hr hrs day days week
     weeks fortnight fortnights month months year years yr yrs decade decades century centuries"""
@@ -704,6 +708,8 @@ def _read(ctx: _Context, m: re.Match[str], kind: str) -> TimeExpr | None:
                 expr = _month_interval(expr.start, expr.end, year, month)
             expr.approx = True
         return expr
+    if kind == "yrb":
+        return TimeExpr(m.start(), m.end(), "", "date", date=m.group("yb"), granularity="year")
     if kind == "dec":
         first = m.group("dc")
         start = m.start("dc_mod") if m.group("dc_mod") else m.start("dc")
