@@ -67,6 +67,7 @@ def long_articles(path: Path, n: int = STORY_SIZE) -> list[Article]:
     to 600 words: a worst case for a story's size in words (they are not one story, so every
     pair of claims is compared and little groups)."""
     truth = json.loads(path.read_text(encoding="utf-8"))
+
     def distance(kv: tuple[str, dict[str, str]]) -> tuple[int, str]:
         return abs(len(kv[1]["articleBody"].split()) - 600), kv[0]
 

@@ -208,7 +208,11 @@ class TimeExpr:
     names the date. ``zone`` is the clock's zone as written (``"local"``, ``"GMT"``, ``"UTC+3"``);
     ``also_as`` the same moment in another zone given in parentheses (``"14:00 GMT"``).
     ``part`` is a part of the day (``"evening"``) and ``duration`` an ISO 8601 duration
-    (``"P3D"``).
+    (``"P3D"``). ``granularity`` is how precise the expression is, whether or not it is resolved:
+    ``"day"``, ``"week"``, ``"month"``, ``"season"``, ``"year"``, ``"decade"`` (``None`` for a
+    clock time, a duration or a window like "the past three days"); ``approx`` marks a time a
+    reader takes as approximate ("five years ago": ``date="1995"``, granularity year). Only a
+    ``"day"`` that is not ``approx`` is a day (:meth:`day`).
     """
 
     start: int
@@ -223,6 +227,19 @@ class TimeExpr:
     also_as: str | None = None
     part: str | None = None
     duration: str | None = None
+    granularity: str | None = None
+    approx: bool = False
+
+    def day(self) -> str | None:
+        """The ISO day this time stands for when it names one day, else ``None``: a month, a
+        year, a window or an approximate time ("five years ago") is not a day of a timeline or
+        of a conflict. Records made before ``granularity`` existed count when their date is a
+        full date without an end."""
+        if self.approx or not self.date or len(self.date) != 10:
+            return None
+        if self.granularity is not None:
+            return self.date if self.granularity == "day" else None
+        return self.date if self.end_date is None else None
 
 
 @dataclass(slots=True)

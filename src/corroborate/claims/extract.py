@@ -38,7 +38,8 @@ from corroborate.claims.nlp import get_nlp, lemma, model_name, parse, text_of
 from corroborate.claims.places import find_places, resolve_place
 from corroborate.claims.quantities import extract_quantities
 from corroborate.claims.quotes import find_quotes
-from corroborate.claims.times import extract_times
+from corroborate.claims.tense import tense_reader
+from corroborate.claims.times import anchor_narrative, extract_times
 from corroborate.records import Article, Attribution, Claim, Mention, Place, Quote, Sentence
 from corroborate.sentences import split_sentences
 
@@ -58,7 +59,7 @@ __all__ = [
 
 # Bump when a change to the extractor changes its output: stored claims of an older version are
 # then made again.
-CLAIMS_VERSION = 1
+CLAIMS_VERSION = 2  # 2: times resolved by the tense of the parse, with granularity
 
 log = logging.getLogger(__name__)
 
@@ -158,6 +159,7 @@ def _article_claims(article: Article, sentences: list[Sentence], docs: list[Any]
         claims.extend(
             _sentence_claims(article, sentence, doc, actors, quotes, context, len(claims))
         )
+    anchor_narrative([t for claim in claims for t in claim.times])
     return claims
 
 
@@ -325,7 +327,7 @@ def _sentence_claims(
             if between:
                 data["between"] = between
         slots[claim_of(quantity.start)]["quantities"].append(data)
-    for time in extract_times(sentence.text, base, article.published):
+    for time in extract_times(sentence.text, base, article.published, tense=tense_reader(doc)):
         slots[claim_of(time.start)]["times"].append(time)
     quoted = [(q.start, q.end) for q in quotes]
     for quote in quotes:

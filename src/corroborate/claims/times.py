@@ -18,7 +18,13 @@ span; modifiers that change the meaning, "last", "next", "late on", "nearly", ar
   order is a guess), a month after a preposition or modifier ("in November", "last March":
   the month as an interval), "November 2024", and a year after a preposition or article ("since
   2016", "a 2020 agreement", "between 2011 and 2016": ``date="2011"``, ``end_date="2016"``).
-  "May" is a month only with a day or a year next to it (it is also a name and a verb).
+  "May" is a month with a day or a year next to it, or after "in", "since", "until", "during",
+  "through", "last", "next" (not "by May", "to May": it is also a name and a verb). A month or
+  date may name its year by a word: "April last year", "May 5 this year", "March next year";
+  "in May of that year" is the narrative's year and stays unresolved.
+- ``date`` with ``granularity="decade"``: "the 1990s", "the mid-1980s" (``date="1990"``,
+  ``end_date="1999"``); ``"season"``: "last summer", "this winter", "in the spring", "the autumn
+  of 2003" (three months from March, June, September or December).
 - ``time``: "17:00", "5:00 PM", "5 pm", "6.30 a.m.", "0600 GMT" (four digits need a zone),
   "noon", "midnight", with a zone as written ("local time" -> ``"local"``, "GMT", "UTC+3",
   "Damascus time" -> ``"Damascus"``) and an equivalent in parentheses as ``also_as``:
@@ -29,8 +35,11 @@ span; modifiers that change the meaning, "last", "next", "late on", "nearly", ar
 - ``relative``: "yesterday", "today", "tonight", "this morning", "last night", "overnight",
   "this week", "earlier this week", "last month", "this year", "the weekend", "three days ago",
   "the past 24 hours" (also ``duration="PT24H"``), "recent days", "the coming days", "the next
-  day". Those tied to the narrative rather than the publication ("the next day", "recent days",
-  "the past few days", "an overnight curfew") are kept without a date.
+  day". Those tied to the narrative rather than the publication ("recent days", "the past few
+  days", "an overnight curfew") are kept without a date; the days told from the narrative
+  ("the next day", "the following day", "the day before", "two days later", "later that day",
+  "the same day") get theirs from :func:`anchor_narrative`, which the extractor runs over each
+  article: the last day an earlier time of the article names, moved by the offset.
 - ``duration``: a number and a time unit, "three days", "48 hours", "nearly 13 years", "a
   decade", "24-hour" (``duration`` is ISO 8601: "P3D", "PT48H", "P13Y", "P10Y"); "several
   days" has no ``duration``. Ages ("45-year-old", "45 years old"), frequencies ("once a week")
@@ -47,15 +56,30 @@ on or after ``P`` (future), a month the nearest one that starts on or before ``P
 ends on or after it (future). Without ``P`` a yearless date is ISO 8601's "--11-30" (a month
 "--11"), and weekdays, clocks and durations are kept, so articles stay comparable. "this week"
 is Monday to Sunday of ``P``'s week, "earlier this week" Monday to ``P``; "the weekend" the
-one ``P`` falls in, else the last (past) or next (future) one. Years stand as "2016".
+one ``P`` falls in, else the last (past) or next (future) one. Years stand as "2016". When
+nothing in the sentence gives a tense, a yearless date or month takes the year nearest ``P``
+either side ("Deadline: Feb. 1." in late December is the coming February).
 
-Whether a statement is about the future is decided, unless the caller says, per expression from
-the nearest tense cue in the sentence: "will", "would", "is expected to", "plans to",
-"scheduled", "next" mark the future (a modal takes its verb group: "will be held" is one future
-cue); "said", "was", "has", verbs in -ed, common participles ("taken"), "ago", "last" the past;
-none means past or present. A cue across a comma or a clause word ("and", "that", "which")
-counts only when no cue is nearer. "The army said on Saturday that talks will resume on
-Monday" thus resolves Saturday backwards and Monday forwards.
+Granularity is kept (``TimeExpr.granularity``, ``approx``; ``time_value`` writes the ISO value):
+a date, a weekday, "yesterday" are days; "in September", "earlier this month", "last month" are
+months (``date`` .. ``end_date`` the month); "this week", "last week" ISO weeks; "last year",
+"earlier this year" years; "N days ago" a day, "N weeks ago" an approximate ISO week, "N
+months ago" an approximate month, "N decades ago" an approximate decade, "N years ago" an
+approximate year; "early March", "mid-September", "the end of October" the month and "the end
+of 2018" its December, approximate ("five years ago" in August
+2000 is ``date="1995"``, never 15 August 1995); windows ("the past three days", "overnight",
+"the weekend") have no granularity. Only a ``"day"`` that is not approximate is a day
+(``TimeExpr.day()``): the report's timeline and agreed dates use that.
+
+Whether a statement is about the future is decided, unless the caller says, per expression:
+first from the parse when the caller gives one (``tense``; the extractor passes
+``corroborate.claims.tense.tense_reader`` of the sentence's parse: the tense of the governing
+verb, see that module), else from the nearest tense cue in the sentence: "will", "would", "is
+expected to", "plans to", "scheduled", "next" mark the future (a modal takes its verb group:
+"will be held" is one future cue); "said", "was", "has", verbs in -ed, common participles
+("taken"), "ago", "last" the past; none means past or present. A cue across a comma or a clause
+word ("and", "that", "which") counts only when no cue is nearer. "The army said on Saturday that
+talks will resume on Monday" thus resolves Saturday backwards and Monday forwards.
 
 Speed: the sentence is split once into lower-cased words; only words that can start an
 expression (digits, day and month names, "last", "in", "the" before a time word...) are tried,
@@ -63,8 +87,9 @@ each against the few patterns that can start with it.
 
 Known gaps: ranges written with a hyphen lose a half ("3-4 days" gives "4 days", "17:00-18:00"
 only "17:00"; "10am-2pm" and "from 8 pm to 6 am" give both); weekday abbreviations ("Sat.") and
-names in capitals ("SATURDAY"); decades ("the 1990s"); "May" without a day or year; vague
-spans ("a few days ago") stay unresolved; holidays ("Christmas", "Eid") are not dates.
+names in capitals ("SATURDAY"); "'90s"; vague spans ("a few days ago") stay unresolved;
+"that year" (the narrative's) is not resolved; holidays ("Christmas",
+"Eid") are not dates.
 
 The weekday rule is written here rather than taken from dateparser (1.5.0), which resolves bare
 weekdays wrongly for news: with ``RELATIVE_BASE`` Sunday 1 December 2024 and
@@ -78,6 +103,7 @@ from __future__ import annotations
 import calendar
 import math
 import re
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import date, timedelta
 from typing import Literal
@@ -88,10 +114,12 @@ from corroborate.records import TimeExpr
 __all__ = [
     "WEEKDAYS",
     "Direction",
+    "anchor_narrative",
     "extract_times",
     "published_date",
     "resolve_month_day",
     "resolve_weekday",
+    "time_value",
 ]
 
 Direction = Literal["past", "future"]
@@ -158,6 +186,9 @@ _FULL_MONTH = (
 _MONTH = rf"(?:{_FULL_MONTH}|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?)(?![A-Za-z])"
 _DAY = r"(?<![\w.,:/])(?<![A-Za-z]-)[0-3]?\d(?:st|nd|rd|th)?(?!\d|[:.,]\d)"
 _YEAR4 = r"\d{4}(?![\w-])"
+# A year named by a word after a month: "April last year", "May 5 of that year".
+_YREL = r"(?i:last|this|next|that|the\s+following|the\s+previous|the\s+same)"
+_SEASON = r"(?i:spring|summer|autumn|fall|winter)"
 _TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
 _ONES = "one|two|three|four|five|six|seven|eight|nine"
 _WORDNUM = (
@@ -210,15 +241,23 @@ _PATTERNS = {
         "slash": r"""(?<![\w/.:-])(?P<sa>\d{1,2})(?P<sep>[/.])(?P<sb>\d{1,2})(?P=sep)
             (?P<sy>\d{4})(?![\w/]|\.\d)""",
         "mdy": rf"""(?:(?P<mdy_wd>{_WD}),?\s+)?(?P<mdy_m>{_MONTH})\s+(?P<mdy_d>{_DAY})
-            (?:,?\s+(?P<mdy_y>{_YEAR4}))?""",
+            (?:,?\s+(?P<mdy_y>{_YEAR4})|\s+(?:of\s+)?(?P<mdy_rel>{_YREL})\s+(?i:year)\b)?""",
         "dmy": rf"""(?:(?P<dmy_wd>{_WD}),?\s+(?:the\s+)?)?(?P<dmy_d>{_DAY})\s+(?:of\s+)?
-            (?P<dmy_m>{_MONTH})(?:,?\s+(?P<dmy_y>{_YEAR4}))?""",
-        "my": rf"(?P<my_m>{_MONTH}),?\s+(?P<my_y>(?:1[89]|20)\d\d)(?![\w-])",
+            (?P<dmy_m>{_MONTH})(?:,?\s+(?P<dmy_y>{_YEAR4})|\s+(?:of\s+)?(?P<dmy_rel>{_YREL})
+            \s+(?i:year)\b)?""",
+        "my": rf"(?P<my_m>{_MONTH}),?\s+(?:of\s+)?(?P<my_y>(?:1[89]|20)\d\d)(?![\w-])",
         "bm": rf"""(?:(?P<bm_prep>(?i:in|since|until|till|by|from|during|through|throughout|
             before|after|of|between|for|to))\s+)?(?:(?P<bm_mod>(?i:last|next|this|early|late|mid))
-            [\s-]+)?(?P<bm_m>{_FULL_MONTH})(?![\w'-]|,?\s+\d)""",
+            [\s-]+)?(?P<bm_m>{_FULL_MONTH}|(?:Jan|Feb|Aug|Sept|Sep|Oct|Nov|Dec)\.)
+            (?![\w'-]|,?\s+\d)(?:,?\s+(?:of\s+)?(?P<bm_rel>{_YREL})\s+(?i:year)\b)?""",
+        # A year alone: possessive ("1973's album") or opening a sentence before a name ("2019
+        # Audi e-tron Review").
+        "yrb": r"""(?P<yb>19\d\d|20[0-3]\d)(?:(?='s\b)|(?<=^\d{4})(?=\s+[A-Z][a-z]))""",
+        "dec": r"""(?:(?P<dc_mod>(?i:early|mid|late))[\s-]+)?(?P<dc>(?:1[89]|20)\d0)s(?![\w-])""",
+        "sea": rf"""(?:(?P<se_mod>(?i:this|last|next|early|late|mid|the))[\s-]+)?(?P<se>{_SEASON})
+            (?![\w'-])(?:\s+(?:of\s+)?(?P<se_y>(?:1[89]|20)\d\d)(?![\w-]))?""",
         "yr": r"""(?i:in|since|until|till|by|from|during|through|before|after|of|between|for|the|a|
-            an|early|late|mid|around|circa)(?:\s+|-)(?P<y1>(?:1[89]|20)\d\d)(?![\w%-]|[.,]\d)
+            an|early|late|mid|around|circa|as|their|his|her|its|our|my)(?:\s+|-)(?P<y1>(?:1[89]|20)\d\d)(?![\w%-]|[.,]\d)
             (?:\s*(?:-|to\b|and\b|until\b|through\b)\s*(?P<y2>(?:1[89]|20)\d\d)
             (?![\w%-]|[.,]\d))?""",
         "wd": rf"""(?:(?P<wmod>(?i:this\s+past|this\s+coming|last|next|this|coming|past|early|
@@ -238,22 +277,25 @@ _PATTERNS = {
         "rrec": r"(?i:recent|coming)\s+(?i:hours|days|weeks|months|years)\b",
         "dur": rf"""(?:(?P<du_h>(?i:{_HEDGE}))\s+)?(?P<du_n>(?i:{_NUM}|a\s+few|several|
             half\s+an?))(?:\s+|-|(?<=\d))(?P<du_u>(?i:{_UNIT}))(?P<du_old>-olds?\b|\s+old\b)?
-            (?:\s+(?P<du_ago>(?i:ago))\b)?""",
+            (?:\s+(?P<du_ago>(?i:ago|later|earlier))\b)?""",
+        "rnar": r"""(?:(?P<rn_pre>(?i:later|earlier))\s+)?(?i:the|that)\s+
+            (?:(?P<rn_same>(?i:same))\s+)?(?i:day)\b(?:\s+(?P<rn_dir>(?i:before|after))(?=\s*(?:[,.;:!?)]|$)))?""",
     }.items()
 }
 
 # Which patterns may start at a word, tried in order (the first that matches wins). Weekday and
 # month names count only capitalised; the words in _WEAK only when a time-ish word follows.
-_DIGIT_KINDS = ("iso", "slash", "dmy", "clk", "dur")
+_DIGIT_KINDS = ("iso", "slash", "dmy", "clk", "dec", "yrb", "dur")
 _DISPATCH: dict[str, tuple[str, ...]] = {
     **{w.lower(): ("mdy", "dmy", "wd") for w in WEEKDAYS},
     **{m: ("mdy", "my", "bm") for m in _MONTHS},
     **dict.fromkeys(("yesterday", "today", "tomorrow", "tonight"), ("rday",)),
-    **dict.fromkeys(("earlier", "later"), ("wd", "rcal", "rday")),
+    **dict.fromkeys(("earlier", "later"), ("wd", "rcal", "rday", "rnar")),
     "overnight": ("rover",),
     **dict.fromkeys(("noon", "midday", "midnight"), ("clk",)),
     "recent": ("rrec",),
-    **dict.fromkeys(("early", "late", "mid"), ("bm", "yr", "wd")),
+    **dict.fromkeys(("early", "late", "mid"), ("bm", "dec", "sea", "yr", "wd")),
+    **dict.fromkeys(("spring", "summer", "autumn", "fall", "winter"), ("sea",)),
     **dict.fromkeys((*(w for w in _SMALL if " " not in w), "several", "half"), ("dur",)),
     **dict.fromkeys(
         _wordset(
@@ -262,9 +304,11 @@ _DISPATCH: dict[str, tuple[str, ...]] = {
         ("bm", "yr"),
     ),
     "to": ("bm",),
-    "the": ("yr", "rwin", "rwe"),
+    **dict.fromkeys(_wordset("as their his her its our my"), ("yr",)),
+    "the": ("sea", "yr", "rwin", "rwe", "rnar"),
+    "that": ("rnar",),
     **dict.fromkeys(("a", "an", "around", "circa"), ("yr", "dur")),
-    **dict.fromkeys(("last", "next", "this"), ("bm", "wd", "rcal", "rwin", "rpart")),
+    **dict.fromkeys(("last", "next", "this"), ("bm", "wd", "sea", "rcal", "rwin", "rpart")),
     **dict.fromkeys(("past", "coming"), ("wd", "rwin", "rrec")),
     **dict.fromkeys(("previous", "following"), ("rwin",)),
     **dict.fromkeys(
@@ -275,8 +319,8 @@ _DISPATCH: dict[str, tuple[str, ...]] = {
 _CAPITALISED = frozenset(w.lower() for w in WEEKDAYS) | frozenset(_MONTHS)
 _WEAK = _wordset(
     """in since until till by from during through throughout before after of between for to the a an
-    around circa last next this past coming previous following nearly almost about roughly
-    approximately some more less fewer at up under just"""
+    that as their his her its our my around circa last next this past coming previous following
+    nearly almost about roughly approximately some more less fewer at up under just"""
 )
 _UNIT_WORDS = """second seconds sec secs minute minutes min mins hour hours hr hrs day days week
     weeks fortnight fortnights month months year years yr yrs decade decades century centuries"""
@@ -286,7 +330,8 @@ _TIMEISH = (
     | _wordset(_UNIT_WORDS)
     | _wordset(
         """morning afternoon evening night weekend past last next coming previous following
-        early late mid few couple several half least most than to over under"""
+        early late mid few couple several half least most than to over under spring summer
+        autumn fall winter same"""
     )
 )
 _DIGITS = frozenset("0123456789")
@@ -316,6 +361,23 @@ _NOT_A_DAY_AFTER = re.compile(
     r"\s+(?:Times|Telegraph|Express|Mirror|Post|Herald|Mail|Independent|Tribune|Star|Sport|"
     r"Review|Magazine|Night\s+Live|Edition)\b"
 )
+# The granularity of "N units ago": hours and minutes ago are still a day.
+_AGO_GRAIN = {
+    "second": "day",
+    "sec": "day",
+    "minute": "day",
+    "min": "day",
+    "hour": "day",
+    "hr": "day",
+    "day": "day",
+    "week": "week",
+    "fortnight": "week",
+    "month": "month",
+    "year": "year",
+    "yr": "year",
+    "decade": "decade",
+}
+_EXACT_AGO = _wordset("second sec minute min hour hr day")
 _FREQUENCY_BEFORE = re.compile(r"\b(?:once|twice|times|per|every|each)\s+$", re.IGNORECASE)
 # What may stand between a clock time and the day it is on: "17:00 on Saturday", "Saturday at 5".
 _TIME_THEN_DAY = re.compile(r"\s*,?\s*(?:on\s+(?:the\s+)?)?", re.IGNORECASE)
@@ -385,16 +447,20 @@ def resolve_weekday(
     return published + timedelta(days=ahead)
 
 
-def resolve_month_day(month: int, day: int, published: date, direction: Direction) -> date | None:
+def resolve_month_day(
+    month: int, day: int, published: date, direction: Direction | None
+) -> date | None:
     """The date a day and month without a year stand for: the occurrence nearest
-    ``published`` on or before it (``"past"``) or on or after it (``"future"``). ``None`` when
-    no year has that day (30 February)."""
+    ``published`` on or before it (``"past"``), on or after it (``"future"``), or either side
+    (``None``: the tense is not known). ``None`` when no year has that day (30 February)."""
     candidates = []
     for year in (published.year - 1, published.year, published.year + 1):
         try:
             candidates.append(date(year, month, day))
         except ValueError:
             continue
+    if direction is None:
+        return min(candidates, key=lambda d: (abs((d - published).days), d), default=None)
     if direction == "past":
         before = [d for d in candidates if d <= published]
         return before[-1] if before else None
@@ -402,28 +468,63 @@ def resolve_month_day(month: int, day: int, published: date, direction: Directio
     return after[0] if after else None
 
 
+Tenser = Callable[[int, int], "str | None"]
+
+
 def extract_times(
-    sentence: str, offset: int = 0, published: str | date | None = None, future: bool | None = None
+    sentence: str,
+    offset: int = 0,
+    published: str | date | None = None,
+    future: bool | None = None,
+    tense: Tenser | None = None,
 ) -> list[TimeExpr]:
     """Every time expression in ``sentence``, in order; offsets are into ``sentence`` plus
     ``offset``. ``published`` resolves them to dates; ``future`` forces the tense (``None``:
-    read it from the sentence). A date that falls outside the calendar ("3,000 years ago", a
-    placeholder publication date like 0001-01-01) is left unresolved."""
+    read it from the sentence). ``tense`` gives the tense of a span of ``sentence`` from its
+    parse (``corroborate.claims.tense.tense_reader``), ``"past"``, ``"future"`` or ``None``
+    when the parse does not say; the words of the sentence decide then. A date that falls
+    outside the calendar ("3,000 years ago", a placeholder publication date like 0001-01-01) is
+    left unresolved."""
     try:
-        return _extract_times(sentence, offset, published, future)
+        return _extract_times(sentence, offset, published, future, tense)
     except (OverflowError, ValueError):
         if published is None:
             raise
-        return _extract_times(sentence, offset, None, future)
+        return _extract_times(sentence, offset, None, future, tense)
+
+
+def time_value(t: TimeExpr) -> str | None:
+    """``t``'s resolved value in ISO 8601 at its granularity: ``"1999-10-31"``, ``"2008-W50"``,
+    ``"2000-09"``, ``"2000-SU"``, ``"1995"``, ``"199X"``; ``None`` when it is not resolved."""
+    grain, first = t.granularity, t.date
+    if grain is None or not first or first.startswith("--"):
+        return None
+    if grain == "day":
+        return first[:10]
+    if grain == "month":
+        return first[:7]
+    if grain == "year":
+        return first[:4]
+    if grain == "decade":
+        return first[:3] + "X"
+    day = date.fromisoformat(first[:10])
+    if grain == "week":
+        year, week, _ = day.isocalendar()
+        return f"{year}-W{week:02d}"
+    return f"{day.year}-{_SEASON_CODES[day.month]}"
 
 
 def _extract_times(
-    sentence: str, offset: int, published: str | date | None, future: bool | None
+    sentence: str,
+    offset: int,
+    published: str | date | None,
+    future: bool | None,
+    tense: Tenser | None,
 ) -> list[TimeExpr]:
     norm = sentence.translate(_SAME_LENGTH)
     words = _Words(norm)
     tokens, padded = words.tokens, words.padded
-    ctx = _Context(norm, words, published_date(published), future)
+    ctx = _Context(norm, words, published_date(published), future, tense)
     found: list[TimeExpr] = []
     taken = 0  # the end of the last match: matches do not overlap
     pos = 0
@@ -482,25 +583,42 @@ def _timeish(token: str) -> bool:
 class _Context:
     """What every reader needs: the text, its words, the publication date and the tense."""
 
-    __slots__ = ("_cues", "future", "norm", "published", "words")
+    __slots__ = ("_cues", "future", "norm", "published", "tense", "words")
 
     def __init__(
-        self, norm: str, words: _Words, published: date | None, future: bool | None
+        self,
+        norm: str,
+        words: _Words,
+        published: date | None,
+        future: bool | None,
+        tense: Tenser | None = None,
     ) -> None:
         self.norm = norm
         self.words = words
         self.published = published
         self.future = future
+        self.tense = tense
         self._cues: list[tuple[int, int, bool]] | None = None
 
     def direction(self, start: int, end: int) -> Direction:
-        """Past or future for the words at ``start:end``: the caller's, else the nearest cue's."""
+        """Past or future for the words at ``start:end`` (past when nothing says)."""
+        return self.lean(start, end) or "past"
+
+    def lean(self, start: int, end: int) -> Direction | None:
+        """Past or future for the words at ``start:end``: the caller's, else the parse's, else
+        the nearest cue's; ``None`` when there is no cue at all."""
         if self.future is not None:
             return "future" if self.future else "past"
+        if self.tense is not None:
+            found = self.tense(start, end)
+            if found == "past":
+                return "past"
+            if found == "future":
+                return "future"
         if self._cues is None:
             self._cues = _tense_cues(self.words.tokens, self.words.padded)
         best: tuple[int, int] | None = None  # (distance, 1 for a cue after the span)
-        is_future = False
+        is_future: bool | None = None
         for cue_start, cue_end, cue_future in self._cues:
             if cue_start < end and start < cue_end:
                 continue  # the expression's own words ("last Monday")
@@ -514,6 +632,8 @@ class _Context:
                 key = (key[0] + 1000, key[1])  # a cue of another clause counts only if alone
             if best is None or key < best:
                 best, is_future = key, cue_future
+        if is_future is None:
+            return None
         return "future" if is_future else "past"
 
 
@@ -575,7 +695,28 @@ def _read(ctx: _Context, m: re.Match[str], kind: str) -> TimeExpr | None:
         return _read_month(ctx, m)
     if kind == "yr":
         y2 = m.group("y2")
-        return TimeExpr(m.start("y1"), m.end(), "", "date", date=m.group("y1"), end_date=y2)
+        expr = TimeExpr(
+            m.start("y1"), m.end(), "", "date", date=m.group("y1"), end_date=y2, granularity="year"
+        )
+        edge = _PART_OF_BEFORE.search(ctx.norm[max(0, m.start("y1") - 24) : m.start("y1")])
+        if y2 is None and edge is not None:
+            # "the end of 2018" is about its last month, "the start of 2018" its first.
+            at_end = edge.group(0).lower().startswith(("end", "close", "turn"))
+            month = 12 if at_end else 1
+            year = int(expr.date or 0)
+            if not (edge.group(0).lower().startswith("middle") or year == 0):
+                expr = _month_interval(expr.start, expr.end, year, month)
+            expr.approx = True
+        return expr
+    if kind == "yrb":
+        return TimeExpr(m.start(), m.end(), "", "date", date=m.group("yb"), granularity="year")
+    if kind == "dec":
+        first = m.group("dc")
+        start = m.start("dc_mod") if m.group("dc_mod") else m.start("dc")
+        last = str(int(first) + 9)
+        return TimeExpr(start, m.end(), "", "date", date=first, end_date=last, granularity="decade")
+    if kind == "sea":
+        return _read_season(ctx, m)
     if kind == "wd":
         return _read_weekday(ctx, m)
     if kind == "clk":
@@ -589,7 +730,7 @@ def _read_iso(m: re.Match[str]) -> TimeExpr | None:
     day = _date(int(m.group("iy")), int(m.group("im")), int(m.group("id")))
     if day is None:
         return None
-    expr = TimeExpr(m.start(), m.end(), "", "date", date=day.isoformat())
+    expr = TimeExpr(m.start(), m.end(), "", "date", date=day.isoformat(), granularity="day")
     if m.group("ih") is not None and int(m.group("ih")) < 25:
         expr.clock = f"{m.group('ih')}:{m.group('imin')}"
         zone = m.group("iz")
@@ -605,7 +746,9 @@ def _read_slash(m: re.Match[str]) -> TimeExpr | None:
         day = _date(year, a, b)
     else:
         return None  # 5/6/2024: 5 June or May 6, the text does not say
-    return None if day is None else TimeExpr(m.start(), m.end(), "", "date", date=day.isoformat())
+    if day is None:
+        return None
+    return TimeExpr(m.start(), m.end(), "", "date", date=day.isoformat(), granularity="day")
 
 
 def _read_date(ctx: _Context, m: re.Match[str], kind: str) -> TimeExpr | None:
@@ -618,14 +761,22 @@ def _read_date(ctx: _Context, m: re.Match[str], kind: str) -> TimeExpr | None:
     weekday = m.group(f"{kind}_wd")
     if not 1 <= day <= 31:
         return None
-    expr = TimeExpr(m.start(), m.end(), "", "date", weekday=weekday)
+    expr = TimeExpr(m.start(), m.end(), "", "date", weekday=weekday, granularity="day")
+    rel = m.group(f"{kind}_rel")
     if year is not None:
         resolved = _date(int(year), month, day)
         if resolved is None:
             return None
         expr.date = resolved.isoformat()
+    elif rel is not None:
+        named = _named_year(rel, ctx.published)
+        if named is not None:
+            resolved = _date(named, month, day)
+            expr.date = resolved.isoformat() if resolved else None
+        elif day <= calendar.monthrange(2024, month)[1]:
+            expr.date = f"--{month:02d}-{day:02d}"  # "that year": the narrative's, not known here
     elif ctx.published is not None:
-        found = resolve_month_day(month, day, ctx.published, ctx.direction(*m.span()))
+        found = resolve_month_day(month, day, ctx.published, _lean_of(ctx, m))
         expr.date = found.isoformat() if found else None
     elif day <= calendar.monthrange(2024, month)[1]:
         expr.date = f"--{month:02d}-{day:02d}"
@@ -637,25 +788,84 @@ def _read_date(ctx: _Context, m: re.Match[str], kind: str) -> TimeExpr | None:
 def _read_month(ctx: _Context, m: re.Match[str]) -> TimeExpr | None:
     prep, mod = m.group("bm_prep"), m.group("bm_mod")
     name = m.group("bm_m")
-    if prep is None and mod is None:
+    rel = m.group("bm_rel")
+    if prep is None and mod is None and rel is None:
         return None  # "March" alone may be the verb
-    if name == "May":
-        return None  # "in May" may be the name: May needs a day or a year
+    if name == "May" and not _may_is_a_month(ctx.norm, prep, mod, rel, m.end("bm_m")):
+        return None  # "by May", "to May": May is also a name
     start = m.start("bm_mod") if mod else m.start("bm_m")
-    month = _MONTHS[name.lower()]
+    month = _MONTHS[name.rstrip(".").lower()]
     mod = (mod or "").lower()
     published = ctx.published
+    if rel is not None:
+        named = _named_year(rel, published)
+        if named is None:  # "that year": the narrative's; "last year" without a date
+            return TimeExpr(start, m.end(), "", "date", date=f"--{month:02d}", granularity="month")
+        return _month_interval(start, m.end(), named, month)
     if published is None:
-        return TimeExpr(start, m.end(), "", "date", date=f"--{month:02d}")
+        return TimeExpr(start, m.end(), "", "date", date=f"--{month:02d}", granularity="month")
     if mod == "last":
         year = published.year if month < published.month else published.year - 1
     elif mod == "next":
         year = published.year if month > published.month else published.year + 1
-    elif ctx.direction(start, m.end()) == "past":
-        year = published.year if month <= published.month else published.year - 1
+    elif mod == "this":
+        year = published.year
     else:
-        year = published.year if month >= published.month else published.year + 1
-    return _month_interval(start, m.end(), year, month)
+        year = _month_year(month, published, _lean_of(ctx, m, start))
+    return _part_of(ctx, _month_interval(start, m.end(), year, month), mod)
+
+
+# "early March", "the end of November": a part of the month or year, taken as approximate.
+_PART_OF_BEFORE = re.compile(
+    r"\b(?:end|beginning|start|middle|turn|close)\s+of\s+(?:the\s+)?$", re.IGNORECASE
+)
+
+
+def _part_of(ctx: _Context, expr: TimeExpr, mod: str) -> TimeExpr:
+    before = ctx.norm[max(0, expr.start - 24) : expr.start]
+    if mod in ("early", "late", "mid") or _PART_OF_BEFORE.search(before):
+        expr.approx = True
+    return expr
+
+
+def _may_is_a_month(
+    norm: str, prep: str | None, mod: str | None, rel: str | None, end: int
+) -> bool:
+    """ "in May", "last May", "May last year" are the month; "by May", "to May", "May's", "in
+    May Day" are not."""
+    if rel is not None or mod is not None:
+        return True
+    if prep is None or prep.lower() not in _MAY_PREPS:
+        return False
+    return re.match(r"\s*(?:'|\s[A-Z])", norm[end:]) is None
+
+
+_MAY_PREPS = _wordset("in since until till during through throughout")
+
+
+def _month_year(month: int, published: date, lean: Direction | None) -> int:
+    """The year of a month named without one: the latest that starts on or before the
+    publication (past), the first that ends on or after it (future), else the nearest."""
+    if lean == "past":
+        return published.year if month <= published.month else published.year - 1
+    if lean == "future":
+        return published.year if month >= published.month else published.year + 1
+    here = published.year * 12 + published.month
+    years = (published.year - 1, published.year, published.year + 1)
+    return min(years, key=lambda y: (abs(y * 12 + month - here), y))
+
+
+def _named_year(rel: str, published: date | None) -> int | None:
+    """The year "last year", "this year", "next year" name; ``None`` for "that year", "the
+    following year" (the narrative's) or without a publication date."""
+    rel = " ".join(rel.lower().split())
+    if published is None or rel not in ("last", "this", "next"):
+        return None
+    return published.year + {"last": -1, "this": 0, "next": 1}[rel]
+
+
+def _lean_of(ctx: _Context, m: re.Match[str], start: int | None = None) -> Direction | None:
+    return ctx.lean(m.start() if start is None else start, m.end())
 
 
 def _month_interval(start: int, end: int, year: int, month: int) -> TimeExpr:
@@ -667,7 +877,56 @@ def _month_interval(start: int, end: int, year: int, month: int) -> TimeExpr:
         "date",
         date=date(year, month, 1).isoformat(),
         end_date=date(year, month, last).isoformat(),
+        granularity="month",
     )
+
+
+_SEASON_START = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}
+_SEASON_CODES = {3: "SP", 6: "SU", 9: "FA", 12: "WI"}
+_SEASON_PREPS = _wordset("in during since until till by through throughout of for before after")
+
+
+def _read_season(ctx: _Context, m: re.Match[str]) -> TimeExpr | None:
+    """ "this summer", "last winter", "the autumn of 2003", "in spring": three months."""
+    mod = (m.group("se_mod") or "").lower()
+    year_text = m.group("se_y")
+    if not mod and year_text is None:
+        before = re.search(r"(\w+)\s+$", ctx.norm[max(0, m.start() - 12) : m.start()])
+        if before is None or before.group(1).lower() not in _SEASON_PREPS:
+            return None  # "prices fall", "Arab Spring": a season needs a preposition or a year
+    first = _SEASON_START[m.group("se").lower()]
+    start = m.start("se") if mod in ("", "the") else m.start()
+    expr = TimeExpr(start, m.end(), "", "date", granularity="season")
+    p = ctx.published
+    if year_text is not None:
+        year: int | None = int(year_text)
+    elif p is None:
+        return expr
+    else:
+        spans = [(y, _season_span(y, first)) for y in (p.year - 1, p.year, p.year + 1)]
+        if mod == "last":
+            year = max(y for y, (a, b) in spans if b < p)
+        elif mod == "next":
+            year = min(y for y, (a, b) in spans if a > p)
+        elif mod == "this":
+            inside = [y for y, (a, b) in spans if a <= p <= b]
+            year = inside[0] if inside else p.year
+        else:
+            lean = _lean_of(ctx, m, start)
+            if lean == "past" or (lean is None and first > p.month + 2):
+                year = max(y for y, (a, b) in spans if a <= p)
+            else:
+                year = min(y for y, (a, b) in spans if b >= p)
+    assert year is not None
+    a, b = _season_span(year, first)
+    expr.date, expr.end_date = a.isoformat(), b.isoformat()
+    return expr
+
+
+def _season_span(year: int, first: int) -> tuple[date, date]:
+    """Three months from ``first`` of ``year`` (winter runs into the next year)."""
+    end = _shift(date(year, first, 1), 3, "month") - timedelta(days=1)
+    return date(year, first, 1), end
 
 
 def _read_weekday(ctx: _Context, m: re.Match[str]) -> TimeExpr | None:
@@ -681,7 +940,15 @@ def _read_weekday(ctx: _Context, m: re.Match[str]) -> TimeExpr | None:
     parts = [mod] if mod in ("early", "late") else []
     if m.group("wpart"):
         parts.append(m.group("wpart").lower())
-    expr = TimeExpr(m.start(), m.end(), "", "weekday", weekday=name, part=" ".join(parts) or None)
+    expr = TimeExpr(
+        m.start(),
+        m.end(),
+        "",
+        "weekday",
+        weekday=name,
+        part=" ".join(parts) or None,
+        granularity="day",
+    )
     if ctx.published is not None:
         if mod in ("last", "past", "this past"):
             day = resolve_weekday(name, ctx.published, "past", strict=True)
@@ -753,15 +1020,38 @@ def _read_duration(ctx: _Context, m: re.Match[str]) -> TimeExpr | None:
     iso = _iso_duration(value, singular) if value is not None else None
     if m.group("du_ago") is None:
         return TimeExpr(m.start(), m.end(), "", "duration", duration=iso)
-    expr = TimeExpr(m.start(), m.end(), "", "relative", duration=iso)
-    if ctx.published is not None and value is not None and m.group("du_h") is None:
-        expr.date = _shift(ctx.published, -value, singular).isoformat()
+    if m.group("du_ago").lower() != "ago":  # "two days later": from the narrative's last day
+        grain = "day" if singular == "day" and value is not None and value == int(value) else None
+        return TimeExpr(m.start(), m.end(), "", "relative", duration=iso, granularity=grain)
+    grain = _AGO_GRAIN.get(singular)
+    expr = TimeExpr(m.start(), m.end(), "", "relative", duration=iso, granularity=grain)
+    # "five years ago" is a year, and a reader takes it as about that year; "two weeks ago" as
+    # about that day; "three days ago" is that day; "about three days ago" is approximate.
+    expr.approx = singular not in _EXACT_AGO or m.group("du_h") is not None
+    if ctx.published is not None and value is not None and grain is not None:
+        if value != int(value):
+            return expr  # "one and a half years ago": no calendar unit
+        back = _shift(ctx.published, -value, singular)
+        if grain == "day":
+            expr.date = back.isoformat()
+        elif grain == "week":
+            monday = back - timedelta(days=back.weekday())
+            expr.date, expr.end_date = monday.isoformat(), (monday + timedelta(days=6)).isoformat()
+        elif grain == "decade":
+            expr.date, expr.end_date = f"{back.year // 10}0", f"{back.year // 10}9"
+        elif grain == "month":
+            month = _month_interval(0, 0, back.year, back.month)
+            expr.date, expr.end_date = month.date, month.end_date
+        else:
+            expr.date = str(back.year)
     return expr
 
 
 def _read_relative(ctx: _Context, m: re.Match[str], kind: str | None) -> TimeExpr | None:
     p = ctx.published
     expr = TimeExpr(m.start(), m.end(), "", "relative")
+    if kind in ("rday", "rpart"):
+        expr.granularity = "day"
     if kind == "rday":
         word = m.group("rd").lower()
         if word == "tonight":
@@ -787,6 +1077,8 @@ def _read_relative(ctx: _Context, m: re.Match[str], kind: str | None) -> TimeExp
     elif kind == "rcal":
         mod = " ".join(m.group("rc_mod").lower().split())
         unit = m.group("rc_u").lower()
+        if unit != "weekend" and not (mod == "this past" and unit in ("week", "month")):
+            expr.granularity = unit
         if p is not None:
             _calendar_unit(ctx, expr, p, mod, unit)
     elif kind == "rwe":
@@ -794,7 +1086,51 @@ def _read_relative(ctx: _Context, m: re.Match[str], kind: str | None) -> TimeExp
             _weekend(expr, p, ctx.direction(*m.span()))
     elif kind == "rwin":
         _window(expr, m, p)
+    elif kind == "rnar":
+        if not (m.group("rn_pre") or m.group("rn_same") or m.group("rn_dir")):
+            return None  # "the day", "that day": too loose to anchor
+        expr.granularity = "day"
     return expr
+
+
+_NARRATIVE = re.compile(
+    r"(?P<n>\S+)\s+days?\s+(?P<a>later|earlier)$|(?:the\s+)?(?P<b>next|following|previous)\s+day$"
+    r"|the\s+day\s+(?P<c>before|after)$|(?:(?:later|earlier)\s+)?(?:the|that)\s+(?:same\s+)?day$",
+    re.IGNORECASE,
+)
+
+
+def anchor_narrative(times: list[TimeExpr]) -> None:
+    """Resolve the days told from the narrative rather than the publication ("the next day",
+    "the day before", "two days later", "later that day") from the last day an earlier time of
+    the article names (``TimeExpr.day()``), as a reader follows a story. ``times`` are all the
+    times of one article; those without an earlier day stay unresolved."""
+    last: str | None = None
+    for t in sorted(times, key=lambda t: t.start):
+        if t.kind == "relative" and t.granularity == "day" and t.date is None:
+            shift = _narrative_shift(t)
+            if shift is not None and last is not None:
+                t.date = (date.fromisoformat(last) + timedelta(days=shift)).isoformat()
+        day = t.day()
+        if day is not None:
+            last = day
+
+
+def _narrative_shift(t: TimeExpr) -> int | None:
+    m = _NARRATIVE.search(" ".join(t.text.split()))
+    if m is None:
+        return None
+    if m.group("a"):
+        value = _number_value(m.group("n").lower())
+        if value is None or value != int(value):
+            return None
+        return int(value) * (1 if m.group("a").lower() == "later" else -1)
+    word = (m.group("b") or m.group("c") or "").lower()
+    if word in ("next", "following", "after"):
+        return 1
+    if word in ("previous", "before"):
+        return -1
+    return 0
 
 
 def _calendar_unit(ctx: _Context, expr: TimeExpr, p: date, mod: str, unit: str) -> None:
@@ -857,6 +1193,8 @@ def _window(expr: TimeExpr, m: re.Match[str], p: date | None) -> None:
     value = _number_value(" ".join(raw.lower().split())) if raw else None
     if raw is None:
         if unit != singular or mod in ("next", "following", "previous", "coming"):
+            if unit == "day" and mod != "coming":
+                expr.granularity = "day"  # "the next day": from the narrative's last day
             return  # "the next day", "the coming days": relative to the narrative
         value = 1.0
         if m.group("rw_the") is None and mod == "last":

@@ -111,7 +111,7 @@ def _when(claims: list[Claim]) -> str | None:
     seen: set[str] = set()
     dated = 0
     for claim in claims:
-        values = {t.date for t in claim.times if t.date and len(t.date) == 10}
+        values = {day for t in claim.times if (day := t.day())}
         values |= {t.weekday for t in claim.times if t.weekday and not t.date}
         if not values:
             values = {t.clock for t in claim.times if t.clock}

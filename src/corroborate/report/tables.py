@@ -62,7 +62,7 @@ def timeline(groups: list[ClaimGroup]) -> list[TimelineEntry]:
     for group in groups:
         for claim in group.claims:
             for t in claim.times:
-                when = t.date if t.date and len(t.date) == 10 else t.weekday
+                when = t.day() or t.weekday  # a month or "five years ago" is not a day
                 if not when:
                     continue
                 entry = entries.setdefault(  # the first claim to give this date states it
