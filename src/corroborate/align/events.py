@@ -16,7 +16,8 @@ quake" and "the 6.1 earthquake" of one report) and across articles, by these rul
 - **Score** of a pair (average-link over clusters, merged while the mean is at least
   ``AlignConfig.threshold``): ``same_class`` (``+same_lemma`` for one lemma), plus the
   context similarity of the two claims' texts (sentence embeddings, a soft signal weighted by
-  ``context``), plus ``same_article`` for two mentions in one report, plus ``shared_time`` / ``shared_place`` when a date or place is common, minus
+  ``context``), plus ``same_article`` for two mentions in one report, plus ``shared_time`` /
+  ``shared_place`` when a date or place is common, minus
   ``counted_penalty`` when both count people of different kinds ("20 civilians" / "300
   fighters").
 
@@ -101,8 +102,27 @@ class EventGroup:
 
 
 _PEOPLE = frozenset(
-    "people person civilian soldier child woman man fighter rebel militant police officer "
-    "student worker passenger crew sailor resident member".split()
+    [
+        "people",
+        "person",
+        "civilian",
+        "soldier",
+        "child",
+        "woman",
+        "man",
+        "fighter",
+        "rebel",
+        "militant",
+        "police",
+        "officer",
+        "student",
+        "worker",
+        "passenger",
+        "crew",
+        "sailor",
+        "resident",
+        "member",
+    ]
 )
 
 
@@ -208,20 +228,22 @@ def mark_background(claims: list[Claim], published: list[str | None], days: int 
             years = Counter(t[:4] for c in claims for t in c.event_times if t[:4].isdigit())
             if not years:
                 return out
-            top = years.most_common(1)[0][0]
+            top_year = years.most_common(1)[0][0]
             for k, c in enumerate(claims):
-                if c.event_times and all(t[:4].isdigit() and t[:4] < top for t in c.event_times):
+                if c.event_times and all(
+                    t[:4].isdigit() and t[:4] < top_year for t in c.event_times
+                ):
                     out.add(k)
             return out
-        top = counts.most_common(1)[0][0]
+        top_day = counts.most_common(1)[0][0]
         # The story's own dates: the most named one and those within a week of it.
-        first = min(d for d in counts if abs((d - top).days) <= 7)
+        first = min(d for d in counts if abs((d - top_day).days) <= 7)
     for k, c in enumerate(claims):
         dated = [d for d in (_day(t) for t in c.event_times) if d]
-        years = [t for t in c.event_times if len(t) == 4 and t.isdigit()]
-        if dated and all((first - d).days > days for d in dated):
-            out.add(k)
-        elif years and all(int(y) < first.year for y in years):
+        written = [t for t in c.event_times if len(t) == 4 and t.isdigit()]
+        if (dated and all((first - d).days > days for d in dated)) or (
+            written and all(int(y) < first.year for y in written)
+        ):
             out.add(k)
     return out
 

@@ -27,6 +27,7 @@ from corroborate.claims.nlp import lemma
 
 __all__ = [
     "EVENT_CLASSES",
+    "LEXICON_WORDS",
     "LIGHT_VERBS",
     "event_class",
     "event_key",
@@ -94,10 +95,17 @@ EVENT_CLASSES: dict[str, frozenset[str]] = {
         "curfew": "curfew",
     }.items()
 }
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
 _CLASS_OF = {word: name for name, words in EVENT_CLASSES.items() for word in words}
+LEXICON_WORDS = frozenset(_CLASS_OF)
 
 # Nouns that name a happening in news without a class of their own (each is its own class).
-_HAPPENINGS = frozenset(
+_HAPPENINGS = _words(
     "round fight bout match game race tournament final season treatment stay stint incident "
     "visit trip tour meeting talks summit war battle campaign conflict crisis accident "
     "disaster tragedy ceremony concert show event case deal trade transfer move change "
@@ -109,29 +117,29 @@ _HAPPENINGS = frozenset(
     "walkout boycott sale release recall vote debate speech interview announcement "
     "statement report warning threat order deployment patrol ambush coup uprising revolt "
     "celebration funeral burial memorial award prize nomination premiere exhibition trial "
-    "appeal sentence fine ban raid escape flight crash".split()
+    "appeal sentence fine ban raid escape flight crash"
 )
 
 # Verbs that say an event noun happened (or give its measure): the noun is the event.
-LIGHT_VERBS = frozenset(
+LIGHT_VERBS = _words(
     "be have take occur happen strike hit rock jolt shake erupt begin start continue follow "
     "come cause leave rise climb reach stand mount increase jump grow top hit remain carry "
-    "conduct launch stage make break".split()
+    "conduct launch stage make break"
 )
-_NO_CLASS = frozenset(
+_NO_CLASS = _words(
     "be have do say tell report add state announce confirm claim note explain write "
-    "accord quote describe call ask".split()
+    "accord quote describe call ask"
 )
 # Lexicon words that are events only as verbs ("named", "tried", "picked").
-_VERB_ONLY = frozenset("name try pick choice bear split dead tap beat quit flee wed".split())
+_VERB_ONLY = _words("name try pick choice bear split dead tap beat quit flee wed")
 _NOMINAL_SUFFIXES = ("tion", "sion", "ment", "ure", "ance", "ence", "ery")
-_NOT_EVENTS = frozenset(
+_NOT_EVENTS = _words(
     "thing morning evening building ceiling meaning something nothing anything everything "
     "king ring wing spring string sibling darling nation station population government "
     "department ministry information mention position condition question section region "
     "nature future picture culture structure figure measure temperature signature "
     "document apartment equipment parliament element moment comment "
-    "minister agency audience evidence experience science conference difference".split()
+    "minister agency audience evidence experience science conference difference"
 )
 
 
@@ -188,9 +196,7 @@ def word_background(token: Any, published_year: int | None) -> bool:
     """A cue on the word itself that it is an earlier event (see the module docstring)."""
     if token.pos_ in ("VERB", "AUX"):
         aux = [c for c in token.children if c.dep_ in ("aux", "auxpass")]
-        if token.tag_ == "VBN" and any(a.lower_ in ("had", "'d") for a in aux):
-            return True
-        return False
+        return token.tag_ == "VBN" and any(a.lower_ in ("had", "'d") for a in aux)
     for child in token.children:
         text = child.text.lower()
         if child.dep_ in ("nummod", "compound", "amod", "poss", "npadvmod") and (

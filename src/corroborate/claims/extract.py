@@ -4,7 +4,7 @@ Each sentence is parsed once (spaCy, in batches). Its claims are its main clause
 verbs joined to it by "and" (each with its own or the shared subject), and, when the root
 reports ("the army said that...", "SOHR confirmed that..."), the reported clause in its place,
 with the reporting frame as its attribution. A sentence without a verb (a headline, a caption)
-gives one claim when it names, counts or dates something or names an event, none otherwise.
+gives one claim when it names, counts or dates something, none otherwise.
 
 Every token of a sentence belongs to the nearest claim above it in the parse (the reporting
 frame to the clause it reports); quantities, times, places, actors and quotes go to the claim
@@ -27,20 +27,21 @@ from itertools import islice
 from typing import TYPE_CHECKING, Any
 
 from corroborate.claims.actors import mentions, phrase, predicate_of, subject_object
-from corroborate.claims.events import (
-    LIGHT_VERBS,
-    event_class,
-    event_key,
-    is_event_noun,
-    is_event_word,
-    word_background,
-)
 from corroborate.claims.attribution import (
     attribution_for,
     hedge_of,
     indirect_quotes,
     is_reporting,
     source_type,
+)
+from corroborate.claims.events import (
+    LEXICON_WORDS,
+    LIGHT_VERBS,
+    event_class,
+    event_key,
+    is_event_noun,
+    is_event_word,
+    word_background,
 )
 from corroborate.claims.nlp import get_nlp, lemma, model_name, parse, text_of
 from corroborate.claims.places import find_places, resolve_place
@@ -316,8 +317,8 @@ def _heads(doc: Any) -> tuple[list[Any], dict[int, int]]:
     for token in doc:
         if token.dep_ == "ROOT" and token.pos_ in ("VERB", "AUX"):
             add(token)
-    # A subordinate event verb is a claim of its own: "..., killing 22 people", "the quake,
-    # which destroyed 300 homes, ...", "after police arrested him".
+    # A subordinate clause that reports a news event is a claim of its own: "..., killing 22
+    # people", "the quake, which destroyed 300 homes, ...", "after police arrested him".
     for token in doc:
         if (
             token.dep_ in _SUBORDINATE
@@ -328,6 +329,10 @@ def _heads(doc: Any) -> tuple[list[Any], dict[int, int]]:
             and lemma(token) not in LIGHT_VERBS  # "which started on Wednesday": the noun's
             and not is_reporting(token)
             and any(c.dep_ in _ARGUMENTS for c in token.children)
+            # Only a news event of the lexicon ("..., killing 22 people", "after police
+            # arrested him"); a clause of circumstance or comment ("as civilians fled", "...,
+            # underscoring the risks") stays with its main clause.
+            and lemma(token) in LEXICON_WORDS
         ):
             add(token)
     return heads, stand_for
@@ -343,7 +348,8 @@ def _sentence_claims(
     first_index: int,
 ) -> list[Claim]:
     base = sentence.start
-    year = int(article.published[:4]) if (article.published or "")[:4].isdigit() else None
+    published = article.published or ""
+    year = int(published[:4]) if published[:4].isdigit() else None
     heads, stand_for = _heads(doc)
     head_ids = [h.i for h in heads]
     tokens = list(doc)
@@ -391,9 +397,8 @@ def _sentence_claims(
     if not heads:
         found = slots[0]
         words = _event_words(tokens, base, None, year)
-        named = any(found[slot] for slot in ("actors", "quantities", "times", "places", "quotes"))
-        if not named and not any(w.anchor for w in words):
-            return []  # a headline that names an event ("Quake hits Aceh") is a claim about it
+        if not any(found[slot] for slot in ("actors", "quantities", "times", "places", "quotes")):
+            return []
         claims.append(
             Claim(
                 article=article.id,

@@ -351,16 +351,16 @@ def align_story(
                 members.append([rest[k] for k in cluster])
                 of_event.append(None)
     out: list[ClaimGroup] = []
-    for idx, event in zip(members, of_event, strict=True):
+    for idx, of in zip(members, of_event, strict=True):
         idx = sorted(idx, key=lambda k: (order[art[k]], flat[k].index))
         group = _make_group(idx, flat, sim, independence, groups)
-        if event is not None:
-            group.event = event.id
-            group.event_class = event.event_class
-            group.spans = list(event.spans)
-            group.times = list(event.times)
-            group.places = list(event.places)
-            group.background = event.background
+        if of is not None:
+            group.event = of.id
+            group.event_class = of.event_class
+            group.spans = list(of.spans)
+            group.times = list(of.times)
+            group.places = list(of.places)
+            group.background = of.background
         out.append(group)
     out.sort(key=lambda g: (-g.sources, -len(g.claims), order[g.articles[0]], g.claims[0].index))
     for number, group in enumerate(out, 1):
