@@ -16,6 +16,7 @@ __all__ = [
     "Article",
     "Attribution",
     "Claim",
+    "EventWord",
     "Match",
     "Mention",
     "Place",
@@ -198,6 +199,28 @@ class Mention:
 
 
 @dataclass(slots=True)
+class EventWord:
+    """A word that names an event (a verb, or a noun such as "the quake", "the toll").
+
+    ``lemma`` is the key it is compared by ("shooting" -> "shoot"), ``event_class`` its class
+    in the event lexicon (``corroborate.claims.events``: kill, death and toll are *death*), or
+    the lemma. ``anchor`` marks the claim's own event (a light verb and its event noun are both
+    anchors: "the quake struck"); other event words are events the claim refers to.
+    ``background`` is a cue on the word that it is an earlier event ("had killed", "the 2004
+    tsunami").
+    """
+
+    start: int
+    end: int
+    text: str
+    lemma: str
+    event_class: str | None = None
+    anchor: bool = False
+    noun: bool = False
+    background: bool = False
+
+
+@dataclass(slots=True)
 class TimeExpr:
     """A time expression as written, with what it resolves to.
 
@@ -323,6 +346,15 @@ class Claim:
     hedge: str | None = None
     quotes: list[Quote] = field(default_factory=list)
     input_id: str | None = None  # the article's own input id (JSON Lines ``id``)
+    # The event the claim is about: its anchor word's offsets in the article, lemma and class
+    # (None when the claim has no event word: a verbless caption, "X is a city").
+    anchor_start: int | None = None
+    anchor_end: int | None = None
+    event: str | None = None
+    event_class: str | None = None
+    events: list[EventWord] = field(default_factory=list)  # all its event words, anchors first
+    event_times: list[str] = field(default_factory=list)  # written dates, weekdays of the anchor
+    background: bool = False  # about an earlier event than the story's (cue on the anchor)
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -330,6 +362,7 @@ class Claim:
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Claim:
         data = dict(data)
+        data["events"] = [EventWord(**e) for e in data.get("events") or []]
         data["actors"] = [Mention(**m) for m in data.get("actors") or []]
         data["times"] = [TimeExpr(**t) for t in data.get("times") or []]
         data["places"] = [Place(**p) for p in data.get("places") or []]

@@ -34,13 +34,31 @@ from corroborate.claims.attribution import (
     is_reporting,
     source_type,
 )
+from corroborate.claims.events import (
+    LEXICON_WORDS,
+    LIGHT_VERBS,
+    event_class,
+    event_key,
+    is_event_noun,
+    is_event_word,
+    word_background,
+)
 from corroborate.claims.nlp import get_nlp, lemma, model_name, parse, text_of
 from corroborate.claims.places import find_places, resolve_place
 from corroborate.claims.quantities import extract_quantities
 from corroborate.claims.quotes import find_quotes
 from corroborate.claims.tense import tense_reader
 from corroborate.claims.times import anchor_narrative, extract_times
-from corroborate.records import Article, Attribution, Claim, Mention, Place, Quote, Sentence
+from corroborate.records import (
+    Article,
+    Attribution,
+    Claim,
+    EventWord,
+    Mention,
+    Place,
+    Quote,
+    Sentence,
+)
 from corroborate.sentences import split_sentences
 
 if TYPE_CHECKING:
@@ -59,13 +77,23 @@ __all__ = [
 
 # Bump when a change to the extractor changes its output: stored claims of an older version are
 # then made again.
-CLAIMS_VERSION = 2  # 2: times resolved by the tense of the parse, with granularity
+CLAIMS_VERSION = 3  # 2: times resolved by tense, with granularity; 3: event anchors
 
 log = logging.getLogger(__name__)
 
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 _LENGTH_UNITS = frozenset({"km", "mi", "m", "ft", "yd"})
 _PASS_THROUGH = frozenset({"include", "among", "including"})
+# Adverbial and relative clauses; not a participle on a noun ("27 civilians killed in the past
+# three days"), which describes the noun and stays with its figure.
+_SUBORDINATE = frozenset({"advcl", "relcl"})
+_ARGUMENTS = frozenset({"nsubj", "nsubjpass", "dobj", "agent", "prep", "npadvmod", "attr"})
+# Subordinate verbs that describe the main event rather than tell another one: its duration
+# ("extending through Sunday", "lasting three days"), its source or name.
+_LIGHT_SUBORDINATE = frozenset(
+    {"include", "accord", "base", "follow", "use", "know", "call", "extend", "last", "span",
+     "run", "mean", "make", "bring", "mark", "say"}
+)  # fmt: skip
 _MAX_SENTENCE_CHARS = 2000  # longer "sentences" (lists, tables) are cut before parsing
 
 
@@ -281,6 +309,24 @@ def _heads(doc: Any) -> tuple[list[Any], dict[int, int]]:
     for token in doc:
         if token.dep_ == "ROOT" and token.pos_ in ("VERB", "AUX"):
             add(token)
+    # A subordinate clause that reports a news event is a claim of its own: "..., killing 22
+    # people", "the quake, which destroyed 300 homes, ...", "after police arrested him".
+    for token in doc:
+        if (
+            token.dep_ in _SUBORDINATE
+            and token.pos_ == "VERB"
+            and token not in heads
+            and token.i not in stand_for.values()
+            and lemma(token) not in _LIGHT_SUBORDINATE
+            and lemma(token) not in LIGHT_VERBS  # "which started on Wednesday": the noun's
+            and not is_reporting(token)
+            and any(c.dep_ in _ARGUMENTS for c in token.children)
+            # Only a news event of the lexicon ("..., killing 22 people", "after police
+            # arrested him"); a clause of circumstance or comment ("as civilians fled", "...,
+            # underscoring the risks") stays with its main clause.
+            and lemma(token) in LEXICON_WORDS
+        ):
+            add(token)
     return heads, stand_for
 
 
@@ -294,6 +340,8 @@ def _sentence_claims(
     first_index: int,
 ) -> list[Claim]:
     base = sentence.start
+    published = article.published or ""
+    year = int(published[:4]) if published[:4].isdigit() else None
     heads, stand_for = _heads(doc)
     head_ids = [h.i for h in heads]
     tokens = list(doc)
@@ -340,6 +388,7 @@ def _sentence_claims(
     claims = []
     if not heads:
         found = slots[0]
+        words = _event_words(tokens, base, None, year)
         if not any(found[slot] for slot in ("actors", "quantities", "times", "places", "quotes")):
             return []
         claims.append(
@@ -357,6 +406,7 @@ def _sentence_claims(
                 quotes=found["quotes"],
                 input_id=article.input_id,
                 attribution=_quoted_attribution(found["quotes"], actors),
+                **_anchor_fields(words),
             )
         )
         return claims
@@ -368,6 +418,8 @@ def _sentence_claims(
         subject, obj, _passive = subject_object(head)
         found = slots[k]
         attribution = attribution_for(head, base, actors)
+        words = _event_words(own, base, head, year)
+        when = _anchor_times(found["times"], words, tokens, starts, article.published)
         if attribution is None:
             attribution = _inside_quote(start, end, quotes, actors)
         claims.append(
@@ -390,9 +442,118 @@ def _sentence_claims(
                 hedge=hedge_of(own),
                 quotes=found["quotes"],
                 input_id=article.input_id,
+                **_anchor_fields(words, when),
             )
         )
     return claims
+
+
+_EARLIER_DAYS = 30  # an event dated this long before publication is an earlier event
+
+
+def _anchor_times(
+    times: list[Any], words: list[EventWord], tokens: list[Any], starts: list[int],
+    published: str | None,
+) -> tuple[list[str], bool]:
+    """The written dates and weekdays of the times that belong to the claim's anchor, and
+    whether one of them is well before publication. A time belongs to the anchor unless the
+    nearest event word above it in the parse is another event noun ("the worst since the 2004
+    tsunami": 2004 is the tsunami's)."""
+    from datetime import date, timedelta
+
+    anchors = {w.start for w in words if w.anchor}
+    nouns = {w.start for w in words if w.noun and not w.anchor}
+    out: list[str] = []
+    earlier = False
+    limit = None
+    if published and len(published) >= 10:
+        try:
+            limit = (date.fromisoformat(published[:10]) - timedelta(days=_EARLIER_DAYS)).isoformat()
+        except (ValueError, OverflowError):
+            limit = None
+    for t in times:
+        at = bisect_right(starts, t.start) - 1
+        node = tokens[max(at, 0)]
+        for _ in range(12):
+            position = starts[node.i]
+            if position in anchors or position in nouns or node.head.i == node.i:
+                break
+            node = node.head
+        if starts[node.i] in nouns:
+            continue
+        # What two reports of one event can be compared by: a written date, else the weekday
+        # as written (a weekday resolved against two publication dates can differ by a week).
+        value = t.weekday if t.kind == "weekday" else t.date if t.kind == "date" else None
+        if value and value not in out:
+            out.append(value)
+        if t.date and limit and t.date[:10] < limit and (t.end_date or t.date)[:10] < limit:
+            earlier = True
+    return out, earlier
+
+
+def _anchor_fields(
+    words: list[EventWord], when: tuple[list[str], bool] = ([], False)
+) -> dict[str, Any]:
+    """The claim's anchor fields from its event words (the first anchor word leads)."""
+    anchors = [w for w in words if w.anchor]
+    if not anchors:
+        return {"events": words}
+    lead = anchors[0]
+    return {
+        "anchor_start": lead.start,
+        "anchor_end": lead.end,
+        "event": lead.lemma,
+        "event_class": lead.event_class,
+        "events": words,
+        "event_times": when[0],
+        "background": lead.background or when[1],
+    }
+
+
+def _event_anchor(head: Any) -> tuple[Any, Any | None]:
+    """(anchor, second anchor) of a clause: the head verb, or, when the verb is light ("the
+    quake struck", "the toll rose", "it was the worst attack"), its event-noun subject, object
+    or attribute, with the verb beside it."""
+    if head.pos_ == "AUX" or lemma(head) in LIGHT_VERBS:
+        for dep in ("nsubj", "nsubjpass", "dobj", "attr"):
+            noun = next((c for c in head.children if c.dep_ == dep), None)
+            if noun is not None and is_event_noun(noun):
+                return noun, (head if head.pos_ == "VERB" else None)
+    return head, None
+
+
+def _event_words(own: list[Any], base: int, head: Any | None, year: int | None) -> list[EventWord]:
+    """The event words among a claim's tokens, its anchor(s) first flagged ``anchor``."""
+    anchors: list[Any] = []
+    if head is not None:
+        first, second = _event_anchor(head)
+        anchors = [first] + ([second] if second is not None else [])
+    else:  # no verb at the root: the first event noun, else the first verb
+        nouns = [t for t in own if is_event_noun(t)] or [t for t in own if t.pos_ == "VERB"]
+        anchors = nouns[:1]
+    chosen = {t.i for t in anchors}
+    # "The 1998 floods killed 2,000 people": an earlier event as the subject makes the claim's
+    # event an earlier one too.
+    earlier_subject = head is not None and any(
+        c.dep_ in ("nsubj", "nsubjpass") and is_event_noun(c) and word_background(c, year)
+        for c in head.children
+    )
+    words = []
+    for token in anchors + [t for t in own if t.i not in chosen and is_event_word(t)]:
+        words.append(
+            EventWord(
+                start=base + token.idx,
+                end=base + token.idx + len(token.text),
+                text=token.text,
+                lemma=event_key(token) or str(lemma(token)).lower(),
+                event_class=event_class(token),
+                anchor=token.i in chosen,
+                noun=token.pos_ in ("NOUN", "PROPN"),
+                background=word_background(token, year)
+                or (earlier_subject and token.i in chosen),
+            )
+        )
+    return words
 
 
 def _passive(token: Any) -> bool:

@@ -130,10 +130,12 @@ class Report:
                     "kind": g.kind,
                     "statement": g.statement,
                     "sources": g.sources,
-                    "corroborated": g.sources > 1,
+                    "corroborated": g.sources > 1 and not g.background,
                     "checkable": any(checkable(c) for c in g.claims),
-                    "articles": list(g.articles),
+                    "articles": list(dict.fromkeys(g.articles)),
                     "citations": cite(_stating(g, support)),
+                    "event_class": g.event_class,
+                    "background": g.background,
                     "independence_groups": sorted(
                         {independence[a] for a in g.articles if a in independence}
                     ),
@@ -361,8 +363,12 @@ def build_report(
     story: dict[str, Any] | None = None,
     model: str | None = None,
     on_error: Callable[[Article, str], None] | None = None,
+    align: str = "sentences",
 ) -> Report:
     """The report of one story's ``articles`` (in the order their sources are numbered).
+
+    ``align`` is how claims are grouped (:func:`corroborate.report.groups.group_claims`):
+    ``"sentences"`` (the default for now) or ``"events"`` (by real event, issue 12).
 
     ``claims`` (article id → claims) and ``provenance`` are computed when not given;
     ``model`` is the spaCy model for claims, ``embedder`` the sentence model (default
@@ -395,11 +401,14 @@ def build_report(
             notes.append(f"{a.input or a.id}: too long to parse; no claims taken")
     if provenance is None:
         provenance = find_provenance(articles, embedder)
-    groups = group_claims(articles, claims, provenance.groups, embedder=embedder)
+    groups = group_claims(articles, claims, provenance.groups, embedder=embedder, method=align)
+    # Earlier events the story cites (background) are listed with the groups but never a side
+    # of a conflict, a confirmation, a unique claim or a sentence of the brief.
+    story_groups = [g for g in groups if not g.background]
     independence = {aid: g for g, members in enumerate(provenance.groups) for aid in members}
     published = {a.id: a.published for a in articles}
-    conflicts = find_conflicts(groups, published=published) + state_conflicts(
-        groups, independence, model, published=published
+    conflicts = find_conflicts(story_groups, published=published) + state_conflicts(
+        story_groups, independence, model, published=published
     )
     conflicts.sort(key=lambda c: -c.confidence)  # the surest first: a reader starts there
     if story is None:
@@ -413,7 +422,7 @@ def build_report(
             "last": dates[-1] if dates else None,
         }
     brief = make_brief(
-        articles, groups, words=words, embedder=embedder, conflicts=conflicts, model=model
+        articles, story_groups, words=words, embedder=embedder, conflicts=conflicts, model=model
     )
     verify_citations(brief, articles, _support(groups, conflicts))
     return Report(
@@ -422,15 +431,15 @@ def build_report(
         provenance=provenance,
         groups=groups,
         conflicts=conflicts,
-        unique=unique_claims(groups, conflicts),
+        unique=unique_claims(story_groups, conflicts),
         brief=brief,
-        timeline=timeline(groups),
-        figures=key_figures(groups),
+        timeline=timeline(story_groups),
+        figures=key_figures(story_groups),
         quotes=quotes([c for a in articles for c in claims.get(a.id, [])]),
         story=story,
         notes=notes,
         models={"sentences": embedder.name, "claims": extractor_name(model)},
-        histories=figure_histories(groups, published=published),
+        histories=figure_histories(story_groups, published=published),
     )
 
 

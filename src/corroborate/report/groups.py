@@ -26,10 +26,22 @@ from typing import Any
 
 import numpy as np
 
+from corroborate.align import AlignConfig, EventGroup, align_events, mark_background
 from corroborate.embed import Embedder
 from corroborate.records import Article, Claim
 
-__all__ = ["THRESHOLD", "ClaimGroup", "claim_similarity", "group_claims", "similarity_matrix"]
+__all__ = [
+    "METHODS",
+    "THRESHOLD",
+    "Alignment",
+    "ClaimGroup",
+    "align_story",
+    "claim_similarity",
+    "group_claims",
+    "similarity_matrix",
+]
+
+METHODS = ("events", "sentences")
 
 THRESHOLD = 0.65
 
@@ -80,6 +92,24 @@ class ClaimGroup:
     kind: str = "event"
     cohesion: float = 1.0
     refs: list[tuple[str, int]] = field(default_factory=list)
+    # The event the group is about (method "events"; see corroborate.align): its class, every
+    # word that names it (article id, start, end), the dates and places its claims give, and
+    # whether it is an earlier event the story only cites (never a side of a conflict).
+    event: int | None = None  # the EventGroup's id
+    event_class: str | None = None
+    spans: list[tuple[str, int, int]] = field(default_factory=list)
+    times: list[str] = field(default_factory=list)
+    places: list[str] = field(default_factory=list)
+    background: bool = False
+
+
+@dataclass(slots=True)
+class Alignment:
+    """A story's claim groups and the event groups they come from (``events`` also holds the
+    events only referred to, with no claim of their own)."""
+
+    groups: list[ClaimGroup]
+    events: list[EventGroup] = field(default_factory=list)
 
 
 def _norm(word: str | None) -> str | None:
@@ -250,6 +280,8 @@ def group_claims(
     *,
     embedder: Embedder | None = None,
     threshold: float = THRESHOLD,
+    method: str = "sentences",
+    config: AlignConfig | None = None,
 ) -> list[ClaimGroup]:
     """Align the claims of a story's ``articles`` into groups that state the same fact.
 
@@ -258,11 +290,36 @@ def group_claims(
     claim texts are embedded in one ``embedder.encode`` call (default
     :func:`corroborate.embed.get_embedder`). Every claim ends in exactly one group; groups are
     sorted by sources, then size, then the position of their first claim.
+
+    ``method="events"`` (the default) groups claims by the real event they are about
+    (:mod:`corroborate.align`): a group may hold several claims of one article (an article's
+    "struck" and "the quake"); claims with no event word ("X is a city") are grouped among
+    themselves by sentence similarity. ``method="sentences"`` is the earlier grouping by
+    sentence similarity alone, at most one claim per article.
     """
+    return align_story(
+        articles, claims, groups, embedder=embedder, threshold=threshold, method=method,
+        config=config,
+    ).groups  # fmt: skip
+
+
+def align_story(
+    articles: list[Article],
+    claims: dict[str, list[Claim]],
+    groups: list[list[str]],
+    *,
+    embedder: Embedder | None = None,
+    threshold: float = THRESHOLD,
+    method: str = "sentences",
+    config: AlignConfig | None = None,
+) -> Alignment:
+    """:func:`group_claims` with the event groups beside the claim groups."""
+    if method not in METHODS:
+        raise ValueError(f"method must be one of {', '.join(METHODS)}, not {method!r}")
     order = {a.id: i for i, a in enumerate(articles)}
     flat: list[Claim] = [c for a in articles for c in claims.get(a.id, [])]
     if not flat:
-        return []
+        return Alignment([])
     if embedder is None:
         from corroborate.embed import get_embedder
 
@@ -270,17 +327,45 @@ def group_claims(
     vectors = np.asarray(embedder.encode([" ".join(c.text.split()) for c in flat]), np.float64)
     art = [c.article for c in flat]
     sim = similarity_matrix(flat, vectors @ vectors.T)
-
-    members = _agglomerate(sim, art, threshold)
     independence = _independence([a.id for a in articles], groups)
+    events: list[EventGroup] = []
+    if method == "sentences":
+        members = _agglomerate(sim, art, threshold)
+        of_event: list[EventGroup | None] = [None] * len(members)
+    else:
+        published = [a.published for a in articles]
+        background = mark_background(flat, published)
+        events = align_events(flat, vectors, config, order, background)
+        position = {(c.article, c.index): k for k, c in enumerate(flat)}
+        members = []
+        of_event = []
+        for event in events:
+            if event.claims:
+                members.append([position[r] for r in event.claims])
+                of_event.append(event)
+        placed = {k for m in members for k in m}
+        rest = [k for k in range(len(flat)) if k not in placed]
+        if rest:
+            sub = sim[np.ix_(rest, rest)]
+            for cluster in _agglomerate(sub, [art[k] for k in rest], threshold):
+                members.append([rest[k] for k in cluster])
+                of_event.append(None)
     out: list[ClaimGroup] = []
-    for idx in members:
+    for idx, of in zip(members, of_event, strict=True):
         idx = sorted(idx, key=lambda k: (order[art[k]], flat[k].index))
-        out.append(_make_group(idx, flat, sim, independence, groups))
+        group = _make_group(idx, flat, sim, independence, groups)
+        if of is not None:
+            group.event = of.id
+            group.event_class = of.event_class
+            group.spans = list(of.spans)
+            group.times = list(of.times)
+            group.places = list(of.places)
+            group.background = of.background
+        out.append(group)
     out.sort(key=lambda g: (-g.sources, -len(g.claims), order[g.articles[0]], g.claims[0].index))
     for number, group in enumerate(out, 1):
         group.id = number
-    return out
+    return Alignment(out, events)
 
 
 def _agglomerate(sim: np.ndarray, art: list[str], threshold: float) -> list[list[int]]:
