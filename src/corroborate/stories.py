@@ -238,6 +238,21 @@ def _time_keyed(index: Any, buckets: np.ndarray, offsets: tuple[int, ...]) -> An
     return out
 
 
+def _compact_keys(post: Any, query: Any) -> tuple[Any, Any]:
+    """The two key matrices over only the keys they use (columns renumbered alike), so arrays
+    over the key space are as long as the keys in use, not all _INDEX_KEYS of them (tens of MB
+    for a handful of articles)."""
+    import scipy.sparse as sp
+
+    used = np.unique(np.concatenate([post.indices, query.indices]))
+
+    def compact(m: Any) -> Any:
+        cols = np.searchsorted(used, m.indices).astype(m.indices.dtype, copy=False)
+        return sp.csr_matrix((m.data, cols, m.indptr), shape=(m.shape[0], len(used)))
+
+    return compact(post), compact(query)
+
+
 def _candidate_pairs(
     weighted: Any, features: Features, config: StoryConfig
 ) -> tuple[np.ndarray, np.ndarray]:
@@ -259,7 +274,8 @@ def _candidate_pairs(
         post = post + undated_copy.multiply(dated[:, None].astype(np.float32)).tocsr()
         post.data[:] = 1.0
     query = _time_keyed(index, buckets, (-1, 0, 1))
-    postings = np.bincount(post.indices, minlength=_INDEX_KEYS)
+    post, query = _compact_keys(post, query)
+    postings = np.bincount(post.indices, minlength=post.shape[1])
     common = postings > config.max_postings
     if common.any():
         keep = (~common).astype(np.float32)
