@@ -13,10 +13,11 @@ in "the quake struck Aceh" or "the death toll rose to 22" the claim's event is t
 verb joins it as a second anchor. Reporting verbs (*say, tell, report*) and auxiliaries have no
 class: they never link claims.
 
-**Background cues** (per word): the pluperfect ("had killed"), a year before the publication's
-year written on the word ("the 2004 tsunami", "a 1991 crash") or "last year's"/"previous"/
-"earlier" on a noun. The story-level test (dates against the story's time span) is in
-:mod:`corroborate.align`.
+**Background cues** (per word): not the pluperfect (news tells its own story in it, and
+reported speech moves back a step: "officials said 40 people had been injured"), but a year
+before the publication's year written on the word ("the 2004 tsunami", "a 1991 crash") or
+"last year's"/"previous"/"earlier" on a noun. The story-level test (dates against the story's
+time span) is in :mod:`corroborate.align`.
 """
 
 from __future__ import annotations
@@ -195,8 +196,11 @@ def event_class(token: Any) -> str | None:
 def word_background(token: Any, published_year: int | None) -> bool:
     """A cue on the word itself that it is an earlier event (see the module docstring)."""
     if token.pos_ in ("VERB", "AUX"):
-        aux = [c for c in token.children if c.dep_ in ("aux", "auxpass")]
-        return token.tag_ == "VBN" and any(a.lower_ in ("had", "'d") for a in aux)
+        # The pluperfect is no cue: news tells its own story in it ("authorities had ordered
+        # the evacuation on Monday evening", before Tuesday's breach) and moves reported speech
+        # back a step ("officials said 40 people had been injured"). A verb's earlier time is
+        # told by its dates, at the story level (corroborate.align).
+        return False
     for child in token.children:
         text = child.text.lower()
         if child.dep_ in ("nummod", "compound", "amod", "poss", "npadvmod") and (
