@@ -48,6 +48,13 @@ bench: $(STAMP)
 	$(BIN)/python bench/claims.py
 	$(BIN)/python bench/report.py
 	$(BIN)/python bench/serve.py
+	$(BIN)/python bench/hostile.py
+	$(BIN)/python bench/conflicts.py --ours --split dev
+	# Below their issue's goals today (bench/RESULTS.md): their exit status does not stop the run.
+	-$(BIN)/python bench/dates.py
+	-$(BIN)/python bench/slots.py --topics odd
+	-$(BIN)/python bench/align.py --topics odd
+	-$(BIN)/python bench/planted.py --topics odd
 	$(if $(BRIEF_CLUSTERS),$(BIN)/python bench/brief.py $(BRIEF_CLUSTERS))
 
 clean:
