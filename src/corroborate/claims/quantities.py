@@ -400,14 +400,22 @@ _RANGE_FROM = re.compile(
     re.IGNORECASE,
 )
 _FROM = re.compile(r"\bfrom\s+$", re.IGNORECASE)
+# Verbs of change, shared by the two patterns below (a change word anywhere before "from X to
+# Y"; a change verb just before "$1.20 to $58.30"), each adding the forms only it needs.
+_CHANGE_VERBS = (
+    "rose", "rise[sn]?", "rising", "fell", "falls?", "falling", "fallen", "grew", "dropped",
+    "drops?", "jumped", "jumps?", "climbed", "climbs?", "soared", "plunged", "surged", "slipped",
+    "gains?", "gained", "lost",
+)  # fmt: skip
 _CHANGE_WORD = re.compile(
-    r"\b(?:rose|rise[sn]?|rising|fell|falls?|falling|fallen|increase[sd]?|increasing|"
-    r"decrease[sd]?|decreasing|grew|grows?|growing|grown|growth|dropped|drops?|dropping|"
-    r"jumped|jumps?|climbed|climbs?|decline[sd]?|declining|raised?|raising|reduced?|reducing|"
-    r"lowered|boosted|slashed|soared|plunged|surged|slipped|shrank|expanded|changed?|"
-    r"revised|gains?|gained|losses|lost|cut)\b",
+    r"\b(?:"
+    + "|".join((*_CHANGE_VERBS, "increase[sd]?", "increasing", "decrease[sd]?", "decreasing",
+                "grows?", "growing", "grown", "growth", "dropping", "decline[sd]?", "declining",
+                "raised?", "raising", "reduced?", "reducing", "lowered", "boosted", "slashed",
+                "shrank", "expanded", "changed?", "revised", "losses", "cut"))
+    + r")\b",
     re.IGNORECASE,
-)
+)  # fmt: skip
 # "the 30-year bond", "10-year notes": a kind of security, not a duration.
 _KIND_AFTER = re.compile(
     r"-(?:year|month|week|day)\s+(?:bonds?|notes?|treasur(?:y|ies)|yields?|gilts?|bills?|bunds?|"
@@ -418,11 +426,12 @@ _KIND_AFTER = re.compile(
 _MAGNITUDE_BEFORE = re.compile(r"\bmagnitude[\s-]+$", re.IGNORECASE)
 # "rose $1.20 to $58.30", "fell 5% to 20%": a change and the level reached, not a range.
 _CHANGE_BY = re.compile(
-    r"\b(?:rose|rise[sn]?|rising|fell|falls?|falling|fallen|climbed|climbs?|jumped|jumps?|"
-    r"dropped|drops?|gained|gains?|lost|loses|slipped|slips?|soared|plunged|surged|sank|"
-    r"tumbled|added|shed|increased|decreased|declined|grew)(?:\s+by)?\s+$",
+    r"\b(?:"
+    + "|".join((*_CHANGE_VERBS, "loses", "slips?", "sank", "tumbled", "added", "shed",
+                "increased", "decreased", "declined"))
+    + r")(?:\s+by)?\s+$",
     re.IGNORECASE,
-)
+)  # fmt: skip
 # "a quarter of a percentage point", "half a mile", "half an hour": a fraction of a unit.
 _OF_A = re.compile(r"\s+(?:of\s+)?an?(?=\s)", re.IGNORECASE)
 # "called 911", "dial 999": a number to call.
